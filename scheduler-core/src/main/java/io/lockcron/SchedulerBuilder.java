@@ -1,0 +1,149 @@
+package io.lockcron;
+
+import io.lockcron.internal.node.NodeConfig;
+import io.lockcron.internal.node.SchedulerNode;
+import io.lockcron.job.JobDefinition;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Objects;
+import java.util.Set;
+import javax.sql.DataSource;
+import org.jspecify.annotations.Nullable;
+
+/** Configures a {@link Scheduler}. Every setting has a default, named {@code DEFAULT_*} here. */
+public final class SchedulerBuilder {
+    /** How often a node re-reads {@code lock_cron}: the bound on noticing other nodes' changes and crashes. */
+    public static final Duration DEFAULT_POLL_INTERVAL = Duration.ofSeconds(1);
+
+    public static final Duration DEFAULT_HEARTBEAT_INTERVAL = Duration.ofSeconds(2);
+    /** Fires running at once on one node. The connection pool needs at least this many plus three. */
+    public static final int DEFAULT_WORKER_THREADS = 5;
+    /** How late a fire may start and still count as on time rather than missed. */
+    public static final Duration DEFAULT_MISFIRE_THRESHOLD = Duration.ofSeconds(5);
+
+    public static final Duration DEFAULT_HISTORY_RETENTION = Duration.ofDays(14);
+    public static final Duration DEFAULT_PURGE_INTERVAL = Duration.ofHours(1);
+    public static final Duration DEFAULT_SHUTDOWN_TIMEOUT = Duration.ofSeconds(30);
+    public static final String DEFAULT_TABLE_PREFIX = "";
+
+    private final DataSource dataSource;
+    private @Nullable String nodeId;
+    private Duration pollInterval = DEFAULT_POLL_INTERVAL;
+    private Duration heartbeatInterval = DEFAULT_HEARTBEAT_INTERVAL;
+    private int workerThreads = DEFAULT_WORKER_THREADS;
+    private Duration misfireThreshold = DEFAULT_MISFIRE_THRESHOLD;
+    private @Nullable Duration historyRetention = DEFAULT_HISTORY_RETENTION;
+    private Duration purgeInterval = DEFAULT_PURGE_INTERVAL;
+    private Duration shutdownTimeout = DEFAULT_SHUTDOWN_TIMEOUT;
+    private String tablePrefix = DEFAULT_TABLE_PREFIX;
+    private Clock clock = Clock.systemUTC();
+    private final List<JobDefinition> jobs = new ArrayList<>();
+
+    SchedulerBuilder(DataSource dataSource) {
+        this.dataSource = Objects.requireNonNull(dataSource, "dataSource");
+    }
+
+    /** This node's id in {@code scheduler_node}; default: host name and process id. */
+    public SchedulerBuilder nodeId(String nodeId) {
+        this.nodeId = nodeId;
+        return this;
+    }
+
+    public SchedulerBuilder pollInterval(Duration pollInterval) {
+        this.pollInterval = positive("poll interval", pollInterval);
+        return this;
+    }
+
+    public SchedulerBuilder heartbeatInterval(Duration heartbeatInterval) {
+        this.heartbeatInterval = positive("heartbeat interval", heartbeatInterval);
+        return this;
+    }
+
+    public SchedulerBuilder workerThreads(int workerThreads) {
+        if (workerThreads < 1) {
+            throw new IllegalArgumentException("worker threads must be at least 1, was " + workerThreads);
+        }
+        this.workerThreads = workerThreads;
+        return this;
+    }
+
+    public SchedulerBuilder misfireThreshold(Duration misfireThreshold) {
+        this.misfireThreshold = positive("misfire threshold", misfireThreshold);
+        return this;
+    }
+
+    /** How long executions, attempts and failovers are kept; null keeps them forever. */
+    public SchedulerBuilder historyRetention(@Nullable Duration historyRetention) {
+        this.historyRetention = historyRetention == null ? null : positive("history retention", historyRetention);
+        return this;
+    }
+
+    public SchedulerBuilder purgeInterval(Duration purgeInterval) {
+        this.purgeInterval = positive("purge interval", purgeInterval);
+        return this;
+    }
+
+    public SchedulerBuilder shutdownTimeout(Duration shutdownTimeout) {
+        this.shutdownTimeout = shutdownTimeout;
+        return this;
+    }
+
+    /** A prefix for every lockcron table name, e.g. {@code billing_} for {@code billing_lock_cron}. */
+    public SchedulerBuilder tablePrefix(String tablePrefix) {
+        this.tablePrefix = tablePrefix;
+        return this;
+    }
+
+    /**
+     * The node's clock. It only turns database times into local sleeps: what is due is decided by
+     * the database clock, so a wrong node clock delays nothing. Settable for tests of exactly that.
+     */
+    public SchedulerBuilder clock(Clock clock) {
+        this.clock = clock;
+        return this;
+    }
+
+    public SchedulerBuilder job(JobDefinition job) {
+        jobs.add(job);
+        return this;
+    }
+
+    public SchedulerBuilder jobs(Collection<JobDefinition> jobs) {
+        this.jobs.addAll(jobs);
+        return this;
+    }
+
+    /** @throws InvalidJobException if two jobs share a name */
+    public Scheduler build() {
+        Set<String> names = new HashSet<>();
+        for (JobDefinition job : jobs) {
+            if (!names.add(job.name())) {
+                throw new InvalidJobException("Two jobs are named '" + job.name()
+                        + "'. Job names key lock_cron and must be unique: rename one of them.");
+            }
+        }
+        NodeConfig config = new NodeConfig(
+                nodeId == null ? NodeConfig.defaultNodeId() : nodeId,
+                pollInterval,
+                heartbeatInterval,
+                workerThreads,
+                misfireThreshold,
+                historyRetention,
+                purgeInterval,
+                shutdownTimeout,
+                tablePrefix,
+                clock);
+        return new SchedulerNode(dataSource, config, List.copyOf(jobs));
+    }
+
+    private static Duration positive(String what, Duration d) {
+        if (d.isNegative() || d.isZero()) {
+            throw new IllegalArgumentException(what + " must be positive, was " + d);
+        }
+        return d;
+    }
+}

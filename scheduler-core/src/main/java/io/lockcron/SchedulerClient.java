@@ -1,0 +1,63 @@
+package io.lockcron;
+
+import io.lockcron.internal.store.StoreFactory;
+import io.lockcron.trigger.Trigger;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import javax.sql.DataSource;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * Reads and steers the cluster through its tables. Works with or without a running node in this
+ * process; changes take effect on every node within one poll interval and survive restarts.
+ */
+public interface SchedulerClient {
+
+    static SchedulerClient create(DataSource dataSource) {
+        return create(dataSource, "");
+    }
+
+    static SchedulerClient create(DataSource dataSource, String tablePrefix) {
+        return StoreFactory.create(dataSource, tablePrefix).client();
+    }
+
+    List<JobInfo> jobs();
+
+    Optional<JobInfo> job(String name);
+
+    /** Stops the job firing, on every node, until {@link #resume}. A running fire finishes first. */
+    void pause(String name);
+
+    void resume(String name);
+
+    /** Runs the job once as soon as a node can, besides its schedule. */
+    void triggerNow(String name, @Nullable String requestedBy);
+
+    default void triggerNow(String name) {
+        triggerNow(name, null);
+    }
+
+    /**
+     * Gives the job a new schedule. It is kept across restarts: nodes starting with the schedule
+     * from their code do not overwrite it, until that code's schedule changes.
+     */
+    void reschedule(String name, Trigger trigger);
+
+    /**
+     * Schedules one run of the registered job {@code job} at {@code at}, as its own entry named
+     * {@code job:instance}, carrying {@code payload}. Any node that has the job runs it.
+     *
+     * @return the entry's name
+     */
+    String scheduleOnce(String job, String instance, Instant at, @Nullable String payload);
+
+    Page<ExecutionInfo> executions(ExecutionQuery query);
+
+    List<NodeInfo> nodes();
+
+    List<FailoverInfo> failovers(int limit);
+
+    /** Deletes executions, attempts and failovers that started before {@code before}. */
+    int purgeHistory(Instant before);
+}

@@ -1,0 +1,59 @@
+package io.lockcron.internal.fire;
+
+import io.lockcron.JobStatus;
+import io.lockcron.internal.store.JobRow;
+import io.lockcron.job.FireKind;
+import io.lockcron.trigger.MisfirePolicy;
+import io.lockcron.trigger.Trigger;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * Decides, from a locked row and the database's time, which fire to run, if any. Pure: no I/O, so
+ * misfire and retry rules are tested without a database.
+ */
+final class FirePlanner {
+    private final Duration misfireThreshold;
+
+    FirePlanner(Duration misfireThreshold) {
+        this.misfireThreshold = misfireThreshold;
+    }
+
+    Plan plan(JobRow row, Instant now) {
+        Instant requested = row.triggerRequestedAt();
+        if (requested != null && !requested.isAfter(now) && row.status() != JobStatus.RUNNING) {
+            return new Plan.Run(requested, FireKind.MANUAL, false);
+        }
+        Instant due = row.dueTime();
+        Instant fire = row.nextFireTime();
+        if (row.status() != JobStatus.IDLE || due == null || fire == null) {
+            return new Plan.NotDue(row.status() == JobStatus.IDLE ? requested : null);
+        }
+        if (due.isAfter(now)) {
+            return new Plan.NotDue(earliest(due, requested));
+        }
+        if (row.failedAttempts() > 0) {
+            return new Plan.Run(fire, FireKind.SCHEDULED, true);
+        }
+        if (Duration.between(fire, now).compareTo(misfireThreshold) <= 0) {
+            return new Plan.Run(fire, FireKind.SCHEDULED, false);
+        }
+        Trigger trigger = row.trigger();
+        MisfirePolicy policy = row.misfirePolicy();
+        int keep = policy == MisfirePolicy.CATCH_UP ? row.misfireCatchUp() : 1;
+        List<Instant> missed = MissedFires.latest(trigger, fire, now, keep);
+        return switch (policy) {
+            case SKIP ->
+                new Plan.Advance(
+                        trigger.nextFire(missed.get(missed.size() - 1), now).orElse(null));
+            case FIRE_ONCE_NOW -> new Plan.Run(missed.get(missed.size() - 1), FireKind.SCHEDULED, false);
+            case CATCH_UP -> new Plan.Run(missed.get(0), FireKind.SCHEDULED, false);
+        };
+    }
+
+    private static Instant earliest(Instant a, @Nullable Instant b) {
+        return b != null && b.isBefore(a) ? b : a;
+    }
+}

@@ -1,0 +1,4 @@
+@NullMarked
+package io.lockcron.internal.fire;
+
+import org.jspecify.annotations.NullMarked;

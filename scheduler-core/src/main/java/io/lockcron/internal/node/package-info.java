@@ -1,0 +1,4 @@
+@NullMarked
+package io.lockcron.internal.node;
+
+import org.jspecify.annotations.NullMarked;

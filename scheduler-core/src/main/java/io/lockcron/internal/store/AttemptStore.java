@@ -1,0 +1,120 @@
+package io.lockcron.internal.store;
+
+import io.lockcron.FailoverInfo;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import org.jdbi.v3.core.Handle;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * The {@code fire_attempt} and {@code failover_event} tables. Written in short transactions of
+ * their own, beside the locked one, so that other nodes and the console see who runs what, and so
+ * that a lost attempt is still on record after its transaction rolled back.
+ */
+public final class AttemptStore {
+    private final Store store;
+
+    AttemptStore(Store store) {
+        this.store = store;
+    }
+
+    /** An attempt at a fire; its id is the fencing token. */
+    public record Attempt(long id, int number, int lostAttempts) {}
+
+    private record Prior(
+            long id,
+            int attempt,
+            String nodeId,
+            Instant startedAt,
+            String outcome,
+            @Nullable Instant lastHeartbeat,
+            @Nullable String nodeState,
+            @Nullable Integer recordedAttempt) {}
+
+    /**
+     * Opens this node's attempt at a fire it holds the lock of. Attempts still marked running are
+     * lost (their transaction is gone, or we could not hold the lock): each is closed and, when
+     * another node lost it, recorded as a failover.
+     */
+    public Attempt begin(String job, Instant fireTime, String node, String sessionId, Instant now) {
+        return store.jdbi().withHandle(h -> {
+            List<Prior> prior = store.query(h, "prior-attempts")
+                    .bind("job", job)
+                    .bind("fireTime", fireTime)
+                    .map((rs, ctx) -> new Prior(
+                            rs.getLong("id"),
+                            rs.getInt("attempt"),
+                            rs.getString("node_id"),
+                            Rows.requiredInstant(rs, "started_at"),
+                            rs.getString("outcome"),
+                            Rows.instant(rs, "last_heartbeat"),
+                            rs.getString("node_state"),
+                            (Integer) rs.getObject("recorded_attempt", Integer.class)))
+                    .list();
+            int lost = 0;
+            for (Prior p : prior) {
+                if (p.outcome().equals("RUNNING")) {
+                    boolean committed = p.recordedAttempt() != null && p.recordedAttempt() >= p.attempt();
+                    close(h, p.id(), committed ? "FAILED" : "LOST", now);
+                    if (!committed) {
+                        lost++;
+                        recordFailover(h, job, fireTime, p, node, now);
+                    }
+                }
+            }
+            int number = prior.stream().mapToInt(Prior::attempt).max().orElse(0) + 1;
+            long id = store.update(h, "insert-attempt")
+                    .bind("job", job)
+                    .bind("fireTime", fireTime)
+                    .bind("attempt", number)
+                    .bind("node", node)
+                    .bind("session", sessionId)
+                    .bind("startedAt", now)
+                    .executeAndReturnGeneratedKeys("id")
+                    .mapTo(Long.class)
+                    .one();
+            return new Attempt(id, number, lost);
+        });
+    }
+
+    private void recordFailover(Handle h, String job, Instant fireTime, Prior lost, String node, Instant now) {
+        // The lost node died some time after its last sign of life: its heartbeat or the attempt's start.
+        Instant lastSeen = lost.lastHeartbeat() != null && lost.lastHeartbeat().isAfter(lost.startedAt())
+                ? lost.lastHeartbeat()
+                : lost.startedAt();
+        String reason =
+                lost.nodeId().equals(node) ? "CONNECTION_LOST" : "FENCED".equals(lost.nodeState()) ? "HANG" : "CRASH";
+        store.update(h, "insert-failover")
+                .bind("job", job)
+                .bind("fireTime", fireTime)
+                .bind("fromNode", lost.nodeId())
+                .bind("toNode", node)
+                .bind("reason", reason)
+                .bind("lostAttempt", lost.attempt())
+                .bind("lostStartedAt", lost.startedAt())
+                .bind("detectedAt", now)
+                .bind("delayMs", Math.max(0, Duration.between(lastSeen, now).toMillis()))
+                .execute();
+    }
+
+    public void close(long id, String outcome, Instant finishedAt) {
+        store.jdbi().useHandle(h -> close(h, id, outcome, finishedAt));
+    }
+
+    private void close(Handle h, long id, String outcome, Instant finishedAt) {
+        store.update(h, "close-attempt")
+                .bind("id", id)
+                .bind("outcome", outcome)
+                .bind("finishedAt", finishedAt)
+                .execute();
+    }
+
+    public List<FailoverInfo> failovers(int limit) {
+        return store.jdbi()
+                .withHandle(h -> store.query(h, "list-failovers")
+                        .bind("limit", limit)
+                        .map((rs, ctx) -> Rows.failover(rs))
+                        .list());
+    }
+}

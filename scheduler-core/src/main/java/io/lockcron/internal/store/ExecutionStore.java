@@ -1,0 +1,122 @@
+package io.lockcron.internal.store;
+
+import io.lockcron.ExecutionInfo;
+import io.lockcron.ExecutionQuery;
+import io.lockcron.Outcome;
+import io.lockcron.Page;
+import io.lockcron.job.FireKind;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.jdbi.v3.core.Handle;
+import org.jspecify.annotations.Nullable;
+
+/** The {@code job_execution} table: one row per fire, unique on (job, scheduled fire time). */
+public final class ExecutionStore {
+    private final Store store;
+
+    ExecutionStore(Store store) {
+        this.store = store;
+    }
+
+    /** Who runs a fire, under which attempt and token, since when. */
+    public record Start(
+            String job, Instant fireTime, FireKind kind, int attempt, String node, long token, Instant startedAt) {}
+
+    /**
+     * Records the start of a fire inside its locked transaction. False when the fire already has a
+     * final execution: the idempotency guard held, and the body must not run.
+     */
+    public boolean start(Handle handle, Start start, boolean retry) {
+        if (store.update(handle, "insert-execution")
+                        .bindMethods(start)
+                        .bind("kind", start.kind().name())
+                        .execute()
+                == 1) {
+            return true;
+        }
+        return retry
+                && store.update(handle, "retry-execution").bindMethods(start).execute() == 1;
+    }
+
+    public void finish(
+            Handle handle, String job, Instant fireTime, Outcome outcome, Instant finishedAt, @Nullable String error) {
+        store.update(handle, "finish-execution")
+                .bind("job", job)
+                .bind("fireTime", fireTime)
+                .bind("outcome", outcome.name())
+                .bind("finishedAt", finishedAt)
+                .bind("error", error)
+                .execute();
+    }
+
+    public Page<ExecutionInfo> query(ExecutionQuery q) {
+        List<String> conditions = new ArrayList<>();
+        Map<String, Object> values = new LinkedHashMap<>();
+        filter(conditions, values, "job_name = :job", "job", q.job());
+        filter(conditions, values, "node_id = :node", "node", q.node());
+        filter(
+                conditions,
+                values,
+                "outcome = :outcome",
+                "outcome",
+                q.outcome() == null ? null : q.outcome().name());
+        filter(conditions, values, "fire_time >= :from", "from", q.from());
+        filter(conditions, values, "fire_time < :to", "to", q.to());
+        String where = conditions.isEmpty() ? "" : "WHERE " + String.join(" AND ", conditions);
+        return store.jdbi().withHandle(h -> {
+            long total = store.query(h, "count-executions")
+                    .define("where", where)
+                    .bindMap(values)
+                    .mapTo(Long.class)
+                    .one();
+            List<ExecutionInfo> items = store.query(h, "list-executions")
+                    .define("where", where)
+                    .bindMap(values)
+                    .bind("limit", q.size())
+                    .bind("offset", q.page() * q.size())
+                    .map((rs, ctx) -> Rows.execution(rs))
+                    .list();
+            return new Page<>(items, q.page(), q.size(), total);
+        });
+    }
+
+    private static void filter(
+            List<String> conditions,
+            Map<String, Object> values,
+            String condition,
+            String name,
+            @Nullable Object value) {
+        if (value != null) {
+            conditions.add(condition);
+            values.put(name, value);
+        }
+    }
+
+    /** Deletes rows of {@code table} older than {@code before}, batch by batch. */
+    int purge(String table, String timeColumn, Instant before, int batch) {
+        int total = 0;
+        int deleted;
+        do {
+            deleted = store.jdbi()
+                    .withHandle(h -> store.update(h, "purge")
+                            .define("table", table)
+                            .define("time_column", timeColumn)
+                            .bind("before", before)
+                            .bind("batch", batch)
+                            .execute());
+            total += deleted;
+        } while (deleted == batch);
+        return total;
+    }
+
+    /** Deletes executions, attempts and failover records older than {@code before}. */
+    public int purgeHistory(Instant before, int batch) {
+        int executions = purge("job_execution", "started_at", before, batch);
+        purge("fire_attempt", "started_at", before, batch);
+        purge("failover_event", "detected_at", before, batch);
+        return executions;
+    }
+}

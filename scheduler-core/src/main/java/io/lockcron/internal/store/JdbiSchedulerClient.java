@@ -1,0 +1,184 @@
+package io.lockcron.internal.store;
+
+import io.lockcron.ExecutionInfo;
+import io.lockcron.ExecutionQuery;
+import io.lockcron.FailoverInfo;
+import io.lockcron.InvalidJobException;
+import io.lockcron.JobInfo;
+import io.lockcron.JobStatus;
+import io.lockcron.LockcronException;
+import io.lockcron.NodeInfo;
+import io.lockcron.Page;
+import io.lockcron.SchedulerClient;
+import io.lockcron.UnknownJobException;
+import io.lockcron.job.JobDefinition;
+import io.lockcron.trigger.Trigger;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import org.jspecify.annotations.Nullable;
+
+/** {@link SchedulerClient} on the tables. Every change is one guarded UPDATE or INSERT. */
+final class JdbiSchedulerClient implements SchedulerClient {
+    private static final int PURGE_BATCH = 500;
+    private final Store store;
+
+    JdbiSchedulerClient(Store store) {
+        this.store = store;
+    }
+
+    @Override
+    public List<JobInfo> jobs() {
+        return infos(null);
+    }
+
+    @Override
+    public Optional<JobInfo> job(String name) {
+        return infos(name).stream().findFirst();
+    }
+
+    private List<JobInfo> infos(@Nullable String name) {
+        return store.jdbi().withHandle(h -> {
+            var query = store.query(h, "list-jobs");
+            if (name != null) {
+                query.define("where", "WHERE j.lock_name = :name").bind("name", name);
+            }
+            return query.map((rs, ctx) -> info(Rows.job(rs), rs.getString("running_on")))
+                    .list();
+        });
+    }
+
+    private static JobInfo info(JobRow row, @Nullable String runningOn) {
+        String schedule;
+        try {
+            schedule = row.trigger().describe();
+        } catch (LockcronException e) {
+            schedule = "invalid: " + e.getMessage();
+        }
+        return new JobInfo(
+                row.name(),
+                row.handlerName(),
+                row.status(),
+                row.triggerType(),
+                row.triggerValue(),
+                row.zone(),
+                schedule,
+                row.misfirePolicy(),
+                row.maxAttempts(),
+                row.nextFireTime(),
+                row.dueTime(),
+                row.failedAttempts(),
+                row.triggerRequestedAt(),
+                row.lastFireTime(),
+                row.lastFinishedAt(),
+                row.lastOutcome(),
+                runningOn,
+                row.fencingToken(),
+                row.scheduleSource().equals("CLIENT"),
+                row.definitionVersion(),
+                row.updatedAt());
+    }
+
+    @Override
+    public void pause(String name) {
+        changeStatus(name, JobStatus.IDLE, JobStatus.PAUSED);
+    }
+
+    @Override
+    public void resume(String name) {
+        changeStatus(name, JobStatus.PAUSED, JobStatus.IDLE);
+    }
+
+    private void changeStatus(String name, JobStatus from, JobStatus to) {
+        int updated = store.jdbi()
+                .withHandle(h -> store.update(h, "set-status")
+                        .bind("name", name)
+                        .bind("from", from.name())
+                        .bind("to", to.name())
+                        .execute());
+        if (updated == 0) {
+            JobInfo job = job(name).orElseThrow(() -> new UnknownJobException(name));
+            if (job.status() != to) {
+                throw new LockcronException("Job '" + name + "' is " + job.status() + "; only a job that is " + from
+                        + " can become " + to + ".");
+            }
+        }
+    }
+
+    @Override
+    public void triggerNow(String name, @Nullable String requestedBy) {
+        int updated = store.jdbi()
+                .withHandle(h -> store.update(h, "request-trigger")
+                        .bind("name", name)
+                        .bind("by", requestedBy)
+                        .execute());
+        if (updated == 0) {
+            throw new UnknownJobException(name);
+        }
+    }
+
+    @Override
+    public void reschedule(String name, Trigger trigger) {
+        Instant now = store.now();
+        int updated = store.jdbi()
+                .withHandle(h -> store.update(h, "reschedule-job")
+                        .bind("name", name)
+                        .bind("triggerType", trigger.type().name())
+                        .bind("triggerValue", trigger.value())
+                        .bind("zone", trigger.zone().getId())
+                        .bind("nextFireTime", trigger.firstFire(now).orElse(null))
+                        .execute());
+        if (updated == 0) {
+            throw new UnknownJobException(name);
+        }
+    }
+
+    @Override
+    public String scheduleOnce(String job, String instance, Instant at, @Nullable String payload) {
+        String name = job + ":" + instance;
+        JobDefinition.checkName(name);
+        int inserted;
+        try {
+            inserted = store.jdbi()
+                    .withHandle(h -> store.update(h, "insert-one-shot")
+                            .bind("name", name)
+                            .bind("job", job)
+                            .bind("triggerValue", at.toString())
+                            .bind("payload", payload)
+                            .bind("at", at)
+                            .execute());
+        } catch (RuntimeException e) {
+            if (SqlErrors.isDuplicateKey(e)) {
+                throw new InvalidJobException(
+                        "Job '" + name + "' is already scheduled. Pick another instance name" + " than '" + instance
+                                + "'.",
+                        e);
+            }
+            throw e;
+        }
+        if (inserted == 0) {
+            throw new UnknownJobException(job);
+        }
+        return name;
+    }
+
+    @Override
+    public Page<ExecutionInfo> executions(ExecutionQuery query) {
+        return store.executions().query(query);
+    }
+
+    @Override
+    public List<NodeInfo> nodes() {
+        return store.nodes().all();
+    }
+
+    @Override
+    public List<FailoverInfo> failovers(int limit) {
+        return store.attempts().failovers(limit);
+    }
+
+    @Override
+    public int purgeHistory(Instant before) {
+        return store.executions().purgeHistory(before, PURGE_BATCH);
+    }
+}

@@ -1,0 +1,130 @@
+package io.lockcron.internal.store;
+
+import io.lockcron.job.JobDefinition;
+import io.lockcron.trigger.Trigger;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import org.jdbi.v3.core.Handle;
+import org.jspecify.annotations.Nullable;
+
+/** The {@code lock_cron} table: one row per job, and the lock each fire competes for. */
+public final class JobStore {
+    private final Store store;
+
+    JobStore(Store store) {
+        this.store = store;
+    }
+
+    /** A job row this transaction now holds the lock of, with the database time at locking. */
+    public record Locked(JobRow row, Instant dbNow, String sessionId) {}
+
+    /** A job that may be due, as the poller sees it. */
+    public record DueRow(
+            String name,
+            String handlerName,
+            @Nullable Instant dueTime,
+            @Nullable Instant requestedAt) {}
+
+    /**
+     * tryLock: locks the job's row, or returns empty at once if another transaction holds it.
+     * Must run inside a transaction on {@code handle}.
+     */
+    public Optional<Locked> tryLock(Handle handle, String name) {
+        return store.query(handle, "lock-job")
+                .bind("name", name)
+                .map((rs, ctx) ->
+                        new Locked(Rows.job(rs), Rows.requiredInstant(rs, "db_now"), rs.getString("session_id")))
+                .findOne();
+    }
+
+    public void updateSchedule(Handle handle, ScheduleUpdate u) {
+        store.update(handle, "update-schedule").bindMethods(u).execute();
+    }
+
+    public List<DueRow> dueCandidates(Handle handle) {
+        return store.query(handle, "due-jobs")
+                .map((rs, ctx) -> new DueRow(
+                        rs.getString("lock_name"),
+                        rs.getString("handler_name"),
+                        Rows.instant(rs, "due_time"),
+                        Rows.instant(rs, "trigger_requested_at")))
+                .list();
+    }
+
+    public List<JobRow> all() {
+        return store.jdbi()
+                .withHandle(h -> store.query(h, "list-jobs")
+                        .map((rs, ctx) -> Rows.job(rs))
+                        .list());
+    }
+
+    public Optional<JobRow> find(String name) {
+        return store.jdbi()
+                .withHandle(h -> store.query(h, "list-jobs")
+                        .define("where", "WHERE j.lock_name = :name")
+                        .bind("name", name)
+                        .map((rs, ctx) -> Rows.job(rs))
+                        .findOne());
+    }
+
+    /** Adds the job if no node has yet; false if its row exists. */
+    public boolean insert(JobDefinition job, String hash, @Nullable Instant firstFire, Instant now) {
+        try {
+            return store.jdbi()
+                            .withHandle(h -> bindDefinition(store.update(h, "insert-job"), job, hash)
+                                    .bind("handler", job.name())
+                                    .bind("status", "IDLE")
+                                    .bind("payload", (String) null)
+                                    .bind("nextFireTime", firstFire)
+                                    .bind("now", now)
+                                    .execute())
+                    == 1;
+        } catch (RuntimeException e) {
+            if (SqlErrors.isDuplicateKey(e)) {
+                return false; // another node registered it a moment ago
+            }
+            throw e;
+        }
+    }
+
+    /**
+     * Brings a row up to a changed definition, unless it changed since we read {@code oldHash}.
+     * With {@code schedule} the trigger and next fire are replaced too.
+     */
+    public boolean updateDefinition(
+            JobDefinition job, String oldHash, String hash, boolean schedule, @Nullable Instant firstFire) {
+        return store.jdbi().withHandle(h -> {
+            var update = bindDefinition(store.update(h, "update-definition"), job, hash)
+                    .bind("oldHash", oldHash)
+                    .define(
+                            "schedule",
+                            schedule
+                                    ? ", trigger_type = :triggerType, trigger_value = :triggerValue, zone_id = :zone,"
+                                            + " next_fire_time = :nextFireTime, due_time = :nextFireTime,"
+                                            + " failed_attempts = 0, status = CASE WHEN status = 'COMPLETED'"
+                                            + " THEN 'IDLE' ELSE status END, schedule_source = 'CODE'"
+                                    : "");
+            if (schedule) {
+                update.bind("nextFireTime", firstFire);
+            }
+            return update.execute() == 1;
+        });
+    }
+
+    private static <T extends org.jdbi.v3.core.statement.SqlStatement<T>> T bindDefinition(
+            T statement, JobDefinition job, String hash) {
+        Trigger trigger = job.trigger();
+        return statement
+                .bind("name", job.name())
+                .bind("triggerType", trigger.type().name())
+                .bind("triggerValue", trigger.value())
+                .bind("zone", trigger.zone().getId())
+                .bind("misfirePolicy", job.misfirePolicy().name())
+                .bind("catchUp", job.misfireCatchUpLimit())
+                .bind("maxAttempts", job.retry().maxAttempts())
+                .bind("backoffMs", job.retry().backoff().toMillis())
+                .bind("timeoutMs", job.timeout() == null ? null : job.timeout().toMillis())
+                .bind("hash", hash);
+    }
+}

@@ -1,0 +1,70 @@
+package io.lockcron.internal.store;
+
+import io.lockcron.SchedulerClient;
+import java.time.Instant;
+import org.jdbi.v3.core.Handle;
+import org.jdbi.v3.core.Jdbi;
+import org.jdbi.v3.core.statement.Query;
+import org.jdbi.v3.core.statement.Update;
+
+/** The scheduler's tables, reached through JDBI; one per DataSource and table prefix. */
+public final class Store {
+    private final Jdbi jdbi;
+    private final Dialect dialect;
+    private final SqlLocator sql;
+    private final JobStore jobs;
+    private final ExecutionStore executions;
+    private final AttemptStore attempts;
+    private final NodeStore nodes;
+
+    Store(Jdbi jdbi, Dialect dialect) {
+        this.jdbi = jdbi;
+        this.dialect = dialect;
+        this.sql = new SqlLocator(dialect);
+        this.jobs = new JobStore(this);
+        this.executions = new ExecutionStore(this);
+        this.attempts = new AttemptStore(this);
+        this.nodes = new NodeStore(this);
+    }
+
+    public Jdbi jdbi() {
+        return jdbi;
+    }
+
+    public Dialect dialect() {
+        return dialect;
+    }
+
+    public JobStore jobs() {
+        return jobs;
+    }
+
+    public ExecutionStore executions() {
+        return executions;
+    }
+
+    public AttemptStore attempts() {
+        return attempts;
+    }
+
+    public NodeStore nodes() {
+        return nodes;
+    }
+
+    public SchedulerClient client() {
+        return new JdbiSchedulerClient(this);
+    }
+
+    /** The database's current time. */
+    public Instant now() {
+        return jdbi.withHandle(h -> query(h, "now").mapTo(Instant.class).one());
+    }
+
+    Query query(Handle handle, String name) {
+        return handle.createQuery(sql.get(name));
+    }
+
+    Update update(Handle handle, String name) {
+        return handle.createUpdate(sql.get(name));
+    }
+}

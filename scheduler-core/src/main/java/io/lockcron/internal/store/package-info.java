@@ -1,0 +1,4 @@
+@NullMarked
+package io.lockcron.internal.store;
+
+import org.jspecify.annotations.NullMarked;

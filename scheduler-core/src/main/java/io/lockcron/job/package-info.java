@@ -1,0 +1,4 @@
+@NullMarked
+package io.lockcron.job;
+
+import org.jspecify.annotations.NullMarked;

@@ -1,0 +1,4 @@
+@NullMarked
+package io.lockcron;
+
+import org.jspecify.annotations.NullMarked;

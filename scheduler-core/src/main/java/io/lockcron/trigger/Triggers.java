@@ -1,0 +1,97 @@
+package io.lockcron.trigger;
+
+import io.lockcron.InvalidJobException;
+import java.time.DateTimeException;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.time.format.DateTimeParseException;
+import org.jspecify.annotations.Nullable;
+
+/** Factories for every kind of {@link Trigger}, and the parser for their stored form. */
+public final class Triggers {
+    private Triggers() {}
+
+    public static Trigger cron(String expression) {
+        return cron(expression, ZoneId.of("UTC"));
+    }
+
+    public static Trigger cron(String expression, String zone) {
+        return cron(expression, zone(zone));
+    }
+
+    public static Trigger cron(String expression, ZoneId zone) {
+        return new CronTrigger(CronSchedule.parse(expression, zone));
+    }
+
+    public static Trigger fixedRate(Duration period) {
+        return fixedRate(period, Duration.ZERO);
+    }
+
+    public static Trigger fixedRate(Duration period, Duration initialDelay) {
+        return new FixedRateTrigger(positive("period", period), notNegative(initialDelay));
+    }
+
+    public static Trigger fixedDelay(Duration delay) {
+        return fixedDelay(delay, Duration.ZERO);
+    }
+
+    public static Trigger fixedDelay(Duration delay, Duration initialDelay) {
+        return new FixedDelayTrigger(positive("delay", delay), notNegative(initialDelay));
+    }
+
+    public static Trigger oneShot(Instant at) {
+        return new OneShotTrigger(at);
+    }
+
+    public static Trigger onDemand() {
+        return new OnDemandTrigger();
+    }
+
+    /** A zone by id, with an error that says what a valid id looks like. */
+    public static ZoneId zone(String zone) {
+        try {
+            return ZoneId.of(zone);
+        } catch (DateTimeException e) {
+            throw new InvalidJobException("unknown time zone '" + zone
+                    + "'. Use a region id such as 'Europe/Berlin', 'America/New_York' or 'UTC'.");
+        }
+    }
+
+    /** The trigger stored in a {@code lock_cron} row. */
+    public static Trigger parse(TriggerType type, @Nullable String value, String zone) {
+        try {
+            return switch (type) {
+                case CRON -> cron(required(type, value), zone(zone));
+                case FIXED_RATE -> fixedRate(Duration.parse(required(type, value)));
+                case FIXED_DELAY -> fixedDelay(Duration.parse(required(type, value)));
+                case ONE_SHOT -> oneShot(Instant.parse(required(type, value)));
+                case ON_DEMAND -> onDemand();
+            };
+        } catch (DateTimeParseException e) {
+            throw new InvalidJobException("invalid " + type + " trigger value '" + value
+                    + "': write a duration as ISO-8601 (e.g. 'PT30S') or an instant as '2030-01-01T00:00:00Z'.");
+        }
+    }
+
+    private static String required(TriggerType type, @Nullable String value) {
+        if (value == null || value.isBlank()) {
+            throw new InvalidJobException("a " + type + " trigger needs a value");
+        }
+        return value;
+    }
+
+    private static Duration positive(String what, Duration d) {
+        if (d.isNegative() || d.isZero()) {
+            throw new InvalidJobException("the " + what + " must be positive, was " + d);
+        }
+        return d;
+    }
+
+    private static Duration notNegative(Duration d) {
+        if (d.isNegative()) {
+            throw new InvalidJobException("the initial delay must not be negative, was " + d);
+        }
+        return d;
+    }
+}

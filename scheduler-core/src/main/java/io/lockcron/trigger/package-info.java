@@ -1,0 +1,4 @@
+@NullMarked
+package io.lockcron.trigger;
+
+import org.jspecify.annotations.NullMarked;

@@ -1,0 +1,2 @@
+UPDATE <prefix>fire_attempt SET outcome = :outcome, finished_at = :finishedAt
+ WHERE id = :id AND outcome = 'RUNNING'

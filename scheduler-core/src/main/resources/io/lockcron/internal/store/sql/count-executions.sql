@@ -1,0 +1,1 @@
+SELECT COUNT(*) FROM <prefix>job_execution <where>

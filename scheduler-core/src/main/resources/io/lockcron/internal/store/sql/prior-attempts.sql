@@ -1,0 +1,7 @@
+SELECT a.id, a.attempt, a.node_id, a.started_at, a.outcome, n.last_heartbeat, n.state AS node_state,
+       (SELECT e.attempt FROM <prefix>job_execution e
+         WHERE e.job_name = a.job_name AND e.fire_time = a.fire_time) AS recorded_attempt
+  FROM <prefix>fire_attempt a
+  LEFT JOIN <prefix>scheduler_node n ON n.node_id = a.node_id
+ WHERE a.job_name = :job AND a.fire_time = :fireTime
+ ORDER BY a.attempt

@@ -1,0 +1,4 @@
+UPDATE <prefix>scheduler_node
+   SET host = :host, pid = :pid, started_at = <now>, last_heartbeat = <now>, session_id = <session_id>,
+       state = 'ACTIVE'
+ WHERE node_id = :node

@@ -1,0 +1,1 @@
+SELECT MAX(version) FROM <prefix>lockcron_schema_version

@@ -1,0 +1,2 @@
+UPDATE <prefix>lock_cron SET status = :to, updated_at = <now>
+ WHERE lock_name = :name AND status = :from
