@@ -1,9 +1,10 @@
 package io.lockcron.internal.store;
 
 /**
- * H2 2.x, the embedded default. Its CURRENT_TIMESTAMP stays fixed for a transaction, which is
- * why finish times are computed from the claim's database time plus elapsed time, on every
- * dialect alike.
+ * H2 2.x, the embedded default. Casting a time-zoned timestamp to TIMESTAMP converts it to the
+ * JVM's zone in H2, so UTC is built from the epoch instead. Its CURRENT_TIMESTAMP stays fixed for
+ * a transaction, which is why finish times are computed from the claim's database time plus
+ * elapsed time, on every dialect alike.
  */
 final class H2Dialect implements Dialect {
     @Override
@@ -13,7 +14,8 @@ final class H2Dialect implements Dialect {
 
     @Override
     public String now() {
-        return "CAST(CURRENT_TIMESTAMP(3) AT TIME ZONE 'UTC' AS TIMESTAMP(3))";
+        return "DATEADD(MILLISECOND, CAST(EXTRACT(EPOCH FROM CURRENT_TIMESTAMP(3)) * 1000 AS BIGINT),"
+                + " TIMESTAMP '1970-01-01 00:00:00')";
     }
 
     @Override

@@ -1,10 +1,15 @@
 package io.lockcron.internal.store;
 
+import java.time.LocalDateTime;
+import java.time.format.DateTimeFormatter;
+
 /**
  * MySQL 8.0+ and MariaDB 10.6+; both take {@code SKIP LOCKED}. UTC_TIMESTAMP ignores the session
  * time zone, so a server or session set to local time changes nothing.
  */
 final class MySqlDialect implements Dialect {
+    private static final DateTimeFormatter DATETIME_3 = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss.SSS");
+
     @Override
     public String name() {
         return "mysql";
@@ -13,6 +18,16 @@ final class MySqlDialect implements Dialect {
     @Override
     public String now() {
         return "UTC_TIMESTAMP(3)";
+    }
+
+    /**
+     * As text: MariaDB announces itself to MySQL clients as "5.5.5-10.x", and Connector/J then
+     * drops the milliseconds of temporal parameters, as for a MySQL older than 5.6.4. Both servers
+     * read this literal into DATETIME(3) exactly.
+     */
+    @Override
+    public Object bindable(LocalDateTime utc) {
+        return DATETIME_3.format(utc);
     }
 
     @Override

@@ -14,7 +14,7 @@ public final class StoreFactory {
         }
         Dialect dialect = Dialects.detect(dataSource);
         Jdbi jdbi = Jdbi.create(dataSource);
-        UtcInstants.install(jdbi);
+        UtcInstants.install(jdbi, dialect);
         jdbi.define("prefix", tablePrefix);
         jdbi.define("now", dialect.now());
         jdbi.define("session_id", dialect.sessionId());

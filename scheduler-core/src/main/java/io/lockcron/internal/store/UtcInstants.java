@@ -17,12 +17,12 @@ import org.jdbi.v3.core.config.ConfigRegistry;
 final class UtcInstants {
     private UtcInstants() {}
 
-    static void install(Jdbi jdbi) {
+    static void install(Jdbi jdbi, Dialect dialect) {
         jdbi.registerArgument(new AbstractArgumentFactory<Instant>(Types.TIMESTAMP) {
             @Override
             protected Argument build(Instant value, ConfigRegistry config) {
                 return (position, statement, ctx) ->
-                        statement.setObject(position, LocalDateTime.ofInstant(value, ZoneOffset.UTC));
+                        statement.setObject(position, dialect.bindable(LocalDateTime.ofInstant(value, ZoneOffset.UTC)));
             }
         });
         jdbi.registerColumnMapper(Instant.class, (rs, column, ctx) -> {

@@ -1,0 +1,87 @@
+package io.lockcron.testing;
+
+import org.testcontainers.DockerClientFactory;
+import org.testcontainers.mysql.MySQLContainer;
+
+/**
+ * MariaDB or MySQL through MySQL Connector/J. {@code LOCKCRON_MYSQL_URL}, {@code _USER} and
+ * {@code _PASSWORD} point it anywhere; by default the local server on 127.0.0.1:3306; where Docker
+ * runs and no URL is given, Testcontainers starts MySQL 8.4. The session time zone is set to
+ * UTC-5 so that any time handled in the session's zone shows up as a five-hour error.
+ */
+public final class MariaDbTestDatabase extends TestDatabase {
+    private static final String DEFAULT_URL = "jdbc:mysql://127.0.0.1:3306/lockcron_test";
+    private static MySQLContainer container;
+
+    private final String url;
+    private final String user;
+    private final String password;
+
+    private MariaDbTestDatabase(String url, String user, String password) {
+        this.url = url;
+        this.user = user;
+        this.password = password;
+    }
+
+    /** The database named {@code database} on the configured server. */
+    public static synchronized MariaDbTestDatabase named(String database) {
+        String configured = System.getenv("LOCKCRON_MYSQL_URL");
+        if (configured == null && useTestcontainers()) {
+            if (container == null) {
+                container = new MySQLContainer("mysql:8.4").withDatabaseName(database);
+                container.start();
+            }
+            return new MariaDbTestDatabase(container.getJdbcUrl(), container.getUsername(), container.getPassword());
+        }
+        String base = configured == null ? DEFAULT_URL : configured;
+        String url = base.replaceFirst("(jdbc:(mysql|mariadb)://[^/]+/)[^?]*", "$1" + database);
+        String options = "connectTimeout=5000&allowPublicKeyRetrieval=true&useSSL=false";
+        return new MariaDbTestDatabase(
+                url + (url.contains("?") ? "&" : "?") + options,
+                env("LOCKCRON_MYSQL_USER", "root"),
+                env("LOCKCRON_MYSQL_PASSWORD", ""));
+    }
+
+    private static boolean useTestcontainers() {
+        if ("never".equals(System.getenv("LOCKCRON_TESTCONTAINERS"))) {
+            return false;
+        }
+        try {
+            return DockerClientFactory.instance().isDockerAvailable();
+        } catch (RuntimeException | LinkageError e) {
+            return false;
+        }
+    }
+
+    @Override
+    public String name() {
+        return "mariadb";
+    }
+
+    @Override
+    public String url() {
+        return url;
+    }
+
+    @Override
+    protected String user() {
+        return user;
+    }
+
+    @Override
+    protected String password() {
+        return password;
+    }
+
+    @Override
+    protected String connectionInitSql() {
+        return "SET time_zone = '-05:00'";
+    }
+
+    @Override
+    protected String howToProvide() {
+        return "Start MariaDB 10.6+ or MySQL 8.0+ on 127.0.0.1:3306 with user root and an empty password and create"
+                + " the database (.ci/run does both), or set LOCKCRON_MYSQL_URL, LOCKCRON_MYSQL_USER and"
+                + " LOCKCRON_MYSQL_PASSWORD, or run Docker so that Testcontainers can start MySQL 8.4.";
+    }
+}

@@ -1,0 +1,77 @@
+package io.lockcron.testing;
+
+import com.zaxxer.hikari.HikariDataSource;
+import io.lockcron.Scheduler;
+import io.lockcron.SchedulerBuilder;
+import io.lockcron.job.JobDefinition;
+import java.util.ArrayDeque;
+import java.util.Deque;
+import java.util.List;
+import java.util.function.Consumer;
+import org.junit.jupiter.api.extension.AfterEachCallback;
+import org.junit.jupiter.api.extension.ExtensionContext;
+
+/**
+ * Starts scheduler nodes for a test, each on its own connection pool, and stops them all after
+ * the test, whether it passed or not.
+ */
+public final class Nodes implements AfterEachCallback {
+    private final Deque<AutoCloseable> started = new ArrayDeque<>();
+    private TestDatabase database;
+
+    public void use(TestDatabase database) {
+        this.database = database;
+    }
+
+    /** A pool that is closed after the test. */
+    public HikariDataSource pool(int size) {
+        HikariDataSource pool = database.newDataSource(size);
+        started.push(pool);
+        return pool;
+    }
+
+    /** Builds and starts a node with fast test settings, {@code customizer} applied last. */
+    public Scheduler start(String nodeId, List<JobDefinition> jobs, Consumer<SchedulerBuilder> customizer) {
+        Scheduler scheduler = build(nodeId, jobs, customizer);
+        scheduler.start();
+        return scheduler;
+    }
+
+    public Scheduler start(String nodeId, List<JobDefinition> jobs) {
+        return start(nodeId, jobs, b -> {});
+    }
+
+    public Scheduler build(String nodeId, List<JobDefinition> jobs, Consumer<SchedulerBuilder> customizer) {
+        SchedulerBuilder builder = Scheduler.builder(pool(SchedulerBuilder.DEFAULT_WORKER_THREADS + 8))
+                .nodeId(nodeId)
+                .pollInterval(java.time.Duration.ofMillis(300))
+                .shutdownTimeout(java.time.Duration.ofSeconds(10))
+                .jobs(jobs);
+        customizer.accept(builder);
+        Scheduler scheduler = builder.build();
+        started.push(scheduler);
+        return scheduler;
+    }
+
+    /** Stops one node now (the after-test stop then does nothing for it). */
+    public void stop(Scheduler scheduler) {
+        scheduler.stop();
+    }
+
+    @Override
+    public void afterEach(ExtensionContext context) throws Exception {
+        Exception first = null;
+        while (!started.isEmpty()) {
+            try {
+                started.pop().close();
+            } catch (Exception e) {
+                if (first == null) {
+                    first = e;
+                }
+            }
+        }
+        if (first != null) {
+            throw first;
+        }
+    }
+}

@@ -1,0 +1,51 @@
+package io.lockcron.testing;
+
+/**
+ * PostgreSQL. {@code LOCKCRON_PG_URL}, {@code _USER} and {@code _PASSWORD} point it anywhere; by
+ * default the local server on 127.0.0.1:5432. The session time zone is set far from UTC.
+ */
+public final class PostgresTestDatabase extends TestDatabase {
+    private static final String DEFAULT_URL = "jdbc:postgresql://127.0.0.1:5432/lockcron_test";
+    private final String url;
+
+    private PostgresTestDatabase(String url) {
+        this.url = url;
+    }
+
+    public static PostgresTestDatabase named(String database) {
+        String base = env("LOCKCRON_PG_URL", DEFAULT_URL);
+        String url = base.replaceFirst("(jdbc:postgresql://[^/]+/)[^?]*", "$1" + database);
+        return new PostgresTestDatabase(url + (url.contains("?") ? "&" : "?") + "connectTimeout=5");
+    }
+
+    @Override
+    public String name() {
+        return "postgresql";
+    }
+
+    @Override
+    public String url() {
+        return url;
+    }
+
+    @Override
+    protected String user() {
+        return env("LOCKCRON_PG_USER", "postgres");
+    }
+
+    @Override
+    protected String password() {
+        return env("LOCKCRON_PG_PASSWORD", "");
+    }
+
+    @Override
+    protected String connectionInitSql() {
+        return "SET TIME ZONE 'Pacific/Kiritimati'";
+    }
+
+    @Override
+    protected String howToProvide() {
+        return "Start PostgreSQL 14+ on 127.0.0.1:5432 with trust authentication for user postgres and create the"
+                + " database (.ci/run does both), or set LOCKCRON_PG_URL, LOCKCRON_PG_USER and LOCKCRON_PG_PASSWORD.";
+    }
+}

@@ -1,0 +1,125 @@
+package io.lockcron.testing;
+
+import com.zaxxer.hikari.HikariConfig;
+import com.zaxxer.hikari.HikariDataSource;
+import io.lockcron.internal.store.SchemaScripts;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.List;
+import javax.sql.DataSource;
+
+/**
+ * A real database for tests: MariaDB or MySQL, PostgreSQL, or H2. Coordinates come from
+ * environment variables with the local servers as defaults; an unreachable database fails the
+ * test with a message saying how to provide one, it never skips.
+ */
+public abstract class TestDatabase {
+    static final List<String> TABLES = List.of(
+            "failover_event",
+            "fire_attempt",
+            "job_execution",
+            "scheduler_node",
+            "lock_cron",
+            "lockcron_schema_version");
+
+    private volatile boolean installed;
+
+    /** A short name for logs and node ids: mariadb, postgresql, h2. */
+    public abstract String name();
+
+    public abstract String url();
+
+    protected abstract String user();
+
+    protected abstract String password();
+
+    /** Statements run on every new connection (e.g. a non-UTC session time zone). */
+    protected String connectionInitSql() {
+        return null;
+    }
+
+    protected abstract String howToProvide();
+
+    /** A new pool on this database; the caller closes it. */
+    public HikariDataSource newDataSource(int poolSize) {
+        HikariConfig config = new HikariConfig();
+        config.setJdbcUrl(url());
+        config.setUsername(user());
+        config.setPassword(password());
+        config.setMaximumPoolSize(poolSize);
+        config.setMinimumIdle(1);
+        config.setConnectionTimeout(10_000);
+        config.setInitializationFailTimeout(-1);
+        config.setPoolName("test-" + name());
+        if (connectionInitSql() != null) {
+            config.setConnectionInitSql(connectionInitSql());
+        }
+        return new HikariDataSource(config);
+    }
+
+    /** Fails with instructions when the database cannot be reached. */
+    public void checkReachable(DataSource dataSource) {
+        try (Connection c = dataSource.getConnection()) {
+            c.isValid(5);
+        } catch (SQLException e) {
+            throw new IllegalStateException(
+                    "The " + name() + " test database is not reachable at " + url() + " as '" + user() + "': "
+                            + e.getMessage() + "\n" + howToProvide(),
+                    e);
+        }
+    }
+
+    /** Drops and re-creates the lockcron tables from the shipped sql/ script, once per JVM. */
+    public void installSchema(DataSource dataSource) {
+        if (installed) {
+            return;
+        }
+        synchronized (this) {
+            if (!installed) {
+                checkReachable(dataSource);
+                dropSchema(dataSource);
+                SchemaScripts.install(dataSource, "");
+                installed = true;
+            }
+        }
+    }
+
+    public void dropSchema(DataSource dataSource) {
+        execute(
+                dataSource,
+                TABLES.stream().map(t -> "DROP TABLE IF EXISTS " + t).toList());
+        installed = false;
+    }
+
+    /** Empties every lockcron table (and the test's own), keeping the schema version. */
+    public void clean(DataSource dataSource) {
+        execute(
+                dataSource,
+                TABLES.stream()
+                        .filter(t -> !t.equals("lockcron_schema_version"))
+                        .map(t -> "DELETE FROM " + t)
+                        .toList());
+    }
+
+    public static void execute(DataSource dataSource, List<String> statements) {
+        try (Connection c = dataSource.getConnection();
+                Statement s = c.createStatement()) {
+            for (String sql : statements) {
+                s.execute(sql);
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException(e.getMessage() + " in " + statements, e);
+        }
+    }
+
+    static String env(String name, String fallback) {
+        String value = System.getenv(name);
+        return value == null || value.isBlank() ? fallback : value;
+    }
+
+    @Override
+    public String toString() {
+        return name();
+    }
+}
