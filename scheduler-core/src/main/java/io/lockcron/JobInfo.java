@@ -1,5 +1,6 @@
 package io.lockcron;
 
+import io.lockcron.job.ExecutionMode;
 import io.lockcron.trigger.MisfirePolicy;
 import io.lockcron.trigger.TriggerType;
 import java.time.Instant;
@@ -15,6 +16,7 @@ public record JobInfo(
         String zone,
         String schedule,
         MisfirePolicy misfirePolicy,
+        ExecutionMode mode,
         int maxAttempts,
         @Nullable Instant nextFireTime,
         @Nullable Instant dueTime,

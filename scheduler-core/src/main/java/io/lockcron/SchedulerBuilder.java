@@ -3,6 +3,7 @@ package io.lockcron;
 import io.lockcron.internal.node.NodeConfig;
 import io.lockcron.internal.node.SchedulerNode;
 import io.lockcron.job.JobDefinition;
+import io.lockcron.job.JobInvoker;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -42,6 +43,8 @@ public final class SchedulerBuilder {
     private String tablePrefix = DEFAULT_TABLE_PREFIX;
     private Clock clock = Clock.systemUTC();
     private final List<JobDefinition> jobs = new ArrayList<>();
+    private JobInvoker invoker = JobInvoker.DIRECT;
+    private final List<SchedulerListener> listeners = new ArrayList<>();
 
     SchedulerBuilder(DataSource dataSource) {
         this.dataSource = Objects.requireNonNull(dataSource, "dataSource");
@@ -117,6 +120,17 @@ public final class SchedulerBuilder {
         return this;
     }
 
+    /** Wraps every job body; see {@link JobInvoker}. */
+    public SchedulerBuilder jobInvoker(JobInvoker invoker) {
+        this.invoker = Objects.requireNonNull(invoker, "invoker");
+        return this;
+    }
+
+    public SchedulerBuilder listener(SchedulerListener listener) {
+        listeners.add(Objects.requireNonNull(listener, "listener"));
+        return this;
+    }
+
     /** @throws InvalidJobException if two jobs share a name */
     public Scheduler build() {
         Set<String> names = new HashSet<>();
@@ -136,7 +150,9 @@ public final class SchedulerBuilder {
                 purgeInterval,
                 shutdownTimeout,
                 tablePrefix,
-                clock);
+                clock,
+                invoker,
+                List.copyOf(listeners));
         return new SchedulerNode(dataSource, config, List.copyOf(jobs));
     }
 

@@ -45,9 +45,21 @@ public interface JobContext {
     /** The payload a one-shot fire was scheduled with. */
     Optional<String> payload();
 
-    /** A JDBI handle on the transaction that holds the job's lock. */
+    /** How this fire holds its claim. */
+    ExecutionMode mode();
+
+    /**
+     * A JDBI handle on the transaction that holds the job's lock.
+     *
+     * @throws IllegalStateException in {@link ExecutionMode#LEASE}: a lease-mode job runs outside
+     *     any lockcron transaction
+     */
     Handle handle();
 
-    /** The JDBC connection of that transaction. */
+    /**
+     * The JDBC connection of that transaction.
+     *
+     * @throws IllegalStateException in {@link ExecutionMode#LEASE}
+     */
     Connection connection();
 }

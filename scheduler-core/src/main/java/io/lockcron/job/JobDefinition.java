@@ -22,6 +22,7 @@ public record JobDefinition(
         int misfireCatchUpLimit,
         RetryPolicy retry,
         @Nullable Duration timeout,
+        ExecutionMode mode,
         JobHandler handler) {
 
     public static final int MAX_NAME_LENGTH = 190;
@@ -64,6 +65,7 @@ public record JobDefinition(
         private int catchUpLimit = DEFAULT_CATCH_UP_LIMIT;
         private RetryPolicy retry = RetryPolicy.none();
         private @Nullable Duration timeout;
+        private ExecutionMode mode = ExecutionMode.TRANSACTIONAL;
         private @Nullable JobHandler handler;
 
         private Builder(String name) {
@@ -134,6 +136,12 @@ public record JobDefinition(
             return this;
         }
 
+        /** {@link ExecutionMode#TRANSACTIONAL} (default), or {@link ExecutionMode#LEASE} for long jobs. */
+        public Builder mode(ExecutionMode mode) {
+            this.mode = mode;
+            return this;
+        }
+
         public Builder handler(JobHandler handler) {
             this.handler = handler;
             return this;
@@ -149,7 +157,7 @@ public record JobDefinition(
                 throw new InvalidJobException(
                         "Job '" + name + "' has no handler. Give it one with handler(ctx -> ...).");
             }
-            return new JobDefinition(name, trigger, misfirePolicy, catchUpLimit, retry, timeout, handler);
+            return new JobDefinition(name, trigger, misfirePolicy, catchUpLimit, retry, timeout, mode, handler);
         }
     }
 }

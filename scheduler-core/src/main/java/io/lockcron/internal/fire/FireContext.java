@@ -1,5 +1,6 @@
 package io.lockcron.internal.fire;
 
+import io.lockcron.job.ExecutionMode;
 import io.lockcron.job.FireKind;
 import io.lockcron.job.JobContext;
 import java.sql.Connection;
@@ -18,6 +19,11 @@ record FireContext(
         @Nullable String payloadValue,
         Handle handle)
         implements JobContext {
+
+    @Override
+    public ExecutionMode mode() {
+        return ExecutionMode.TRANSACTIONAL;
+    }
 
     @Override
     public Optional<String> payload() {

@@ -2,6 +2,7 @@ package io.lockcron.internal.fire;
 
 import io.lockcron.job.JobContext;
 import io.lockcron.job.JobHandler;
+import io.lockcron.job.JobInvoker;
 import java.time.Duration;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
@@ -17,9 +18,11 @@ final class JobBody {
     private static final int TIMED_OUT = 2;
 
     private final ScheduledExecutorService timers;
+    private final JobInvoker invoker;
 
-    JobBody(ScheduledExecutorService timers) {
+    JobBody(ScheduledExecutorService timers, JobInvoker invoker) {
         this.timers = timers;
+        this.invoker = invoker;
     }
 
     /** The handler's failure, or null if it returned normally within its timeout. */
@@ -39,8 +42,7 @@ final class JobBody {
                         TimeUnit.MILLISECONDS);
         Throwable failure = null;
         try {
-            context.handle().getConnection(); // fail here, not inside the job, if the handle is unusable
-            handler.execute(context);
+            invoker.invoke(context, handler);
         } catch (VirtualMachineError e) {
             throw e;
         } catch (Throwable t) {

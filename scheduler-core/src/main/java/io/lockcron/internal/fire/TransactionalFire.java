@@ -1,5 +1,7 @@
 package io.lockcron.internal.fire;
 
+import io.lockcron.ExecutionInfo;
+import io.lockcron.FailoverInfo;
 import io.lockcron.Outcome;
 import io.lockcron.internal.store.AttemptStore.Attempt;
 import io.lockcron.internal.store.ExecutionStore;
@@ -9,6 +11,7 @@ import io.lockcron.internal.store.ScheduleUpdate;
 import io.lockcron.internal.store.Store;
 import io.lockcron.job.FireKind;
 import io.lockcron.job.JobHandler;
+import io.lockcron.job.JobInvoker;
 import io.lockcron.trigger.TriggerType;
 import java.sql.Connection;
 import java.sql.SQLException;
@@ -47,12 +50,20 @@ public final class TransactionalFire {
     private final String nodeId;
     private final FirePlanner planner;
     private final JobBody body;
+    private final Listeners listeners;
 
-    public TransactionalFire(Store store, String nodeId, Duration misfireThreshold, ScheduledExecutorService timers) {
+    public TransactionalFire(
+            Store store,
+            String nodeId,
+            Duration misfireThreshold,
+            ScheduledExecutorService timers,
+            JobInvoker invoker,
+            Listeners listeners) {
         this.store = store;
         this.nodeId = nodeId;
         this.planner = new FirePlanner(misfireThreshold);
-        this.body = new JobBody(timers);
+        this.body = new JobBody(timers, invoker);
+        this.listeners = listeners;
     }
 
     /**
@@ -112,6 +123,17 @@ public final class TransactionalFire {
         JobRow row = locked.row();
         Instant now = locked.dbNow();
         Attempt attempt = store.attempts().begin(row.name(), run.fireTime(), nodeId, locked.sessionId(), now);
+        for (FailoverInfo failover : attempt.failovers()) {
+            log.warn(
+                    "Job '{}' fire {}: taking over attempt {} lost by node {} ({}, {} ms after it was last seen)",
+                    row.name(),
+                    run.fireTime(),
+                    failover.lostAttempt(),
+                    failover.fromNode(),
+                    failover.reason(),
+                    failover.takeoverDelay().toMillis());
+            listeners.each(l -> l.failoverDetected(failover));
+        }
         var start = new ExecutionStore.Start(
                 row.name(), run.fireTime(), run.kind(), attempt.number(), nodeId, attempt.id(), now);
         if (!store.executions().start(h, start, run.retry())) {
@@ -158,6 +180,20 @@ public final class TransactionalFire {
                     failure);
         }
         closeQuietly(attempt, failure == null ? "COMMITTED" : "FAILED", finished);
+        String error = failure == null ? null : ErrorSummary.of(failure);
+        var execution = new ExecutionInfo(
+                0,
+                row.name(),
+                run.fireTime(),
+                run.kind(),
+                attempt.number(),
+                nodeId,
+                attempt.id(),
+                now,
+                finished,
+                outcome,
+                error);
+        listeners.each(l -> l.executionFinished(execution));
         return new FireResult.Done(dueOf(update), now, outcome);
     }
 

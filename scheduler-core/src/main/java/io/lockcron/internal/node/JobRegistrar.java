@@ -66,7 +66,8 @@ final class JobRegistrar {
         Trigger t = job.trigger();
         String schedule = t.type() + "|" + t.value() + "|" + t.zone().getId();
         String rest = job.misfirePolicy() + "|" + job.misfireCatchUpLimit() + "|"
-                + job.retry().maxAttempts() + "|" + job.retry().backoff().toMillis() + "|" + job.timeout();
+                + job.retry().maxAttempts() + "|" + job.retry().backoff().toMillis() + "|" + job.timeout() + "|"
+                + job.mode();
         return digest(schedule) + ":" + digest(rest);
     }
 

@@ -1,9 +1,12 @@
 package io.lockcron.internal.node;
 
+import io.lockcron.SchedulerListener;
+import io.lockcron.job.JobInvoker;
 import java.net.InetAddress;
 import java.net.UnknownHostException;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.List;
 import org.jspecify.annotations.Nullable;
 
 /** A node's settings, as the builder validated them. */
@@ -17,7 +20,9 @@ public record NodeConfig(
         Duration purgeInterval,
         Duration shutdownTimeout,
         String tablePrefix,
-        Clock clock) {
+        Clock clock,
+        JobInvoker invoker,
+        List<SchedulerListener> listeners) {
 
     public static String defaultNodeId() {
         return host() + ":" + ProcessHandle.current().pid();

@@ -1,6 +1,7 @@
 package io.lockcron.internal.node;
 
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.function.Consumer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -9,9 +10,11 @@ final class Outage {
     private static final Logger log = LoggerFactory.getLogger(Outage.class);
     private final String nodeId;
     private final AtomicBoolean down = new AtomicBoolean();
+    private final Consumer<Boolean> onChange;
 
-    Outage(String nodeId) {
+    Outage(String nodeId, Consumer<Boolean> onChange) {
         this.nodeId = nodeId;
+        this.onChange = onChange;
     }
 
     void failed(String what, Throwable e) {
@@ -22,6 +25,7 @@ final class Outage {
                     nodeId,
                     what,
                     e.toString());
+            onChange.accept(true);
         } else {
             log.debug("Node {}: {} failed again: {}", nodeId, what, e.toString());
         }
@@ -30,6 +34,7 @@ final class Outage {
     void succeeded() {
         if (down.compareAndSet(true, false)) {
             log.info("Node {}: the database is reachable again; firing resumes.", nodeId);
+            onChange.accept(false);
         }
     }
 

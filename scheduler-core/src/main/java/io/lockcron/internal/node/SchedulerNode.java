@@ -3,6 +3,7 @@ package io.lockcron.internal.node;
 import io.lockcron.Scheduler;
 import io.lockcron.SchedulerClient;
 import io.lockcron.internal.fire.FireResult;
+import io.lockcron.internal.fire.Listeners;
 import io.lockcron.internal.fire.TransactionalFire;
 import io.lockcron.internal.store.JobStore.DueRow;
 import io.lockcron.internal.store.SchemaVerifier;
@@ -46,6 +47,7 @@ public final class SchedulerNode implements Scheduler {
     private final ScheduledThreadPoolExecutor timers;
     private final ThreadPoolExecutor workers;
     private final TransactionalFire protocol;
+    private final Listeners listeners;
     private final Set<String> inFlight = ConcurrentHashMap.newKeySet();
     private final Map<String, Wake> wakes = new ConcurrentHashMap<>();
     private volatile boolean running;
@@ -58,8 +60,9 @@ public final class SchedulerNode implements Scheduler {
         this.definitions = definitions;
         this.handlers =
                 definitions.stream().collect(Collectors.toUnmodifiableMap(JobDefinition::name, JobDefinition::handler));
+        this.listeners = new Listeners(config.listeners());
         this.clock = new DbClock(config.clock());
-        this.outage = new Outage(config.nodeId());
+        this.outage = new Outage(config.nodeId(), down -> listeners.each(l -> l.databaseAvailability(down)));
         this.timers = new ScheduledThreadPoolExecutor(1, Threads.named("lockcron-timer-" + config.nodeId()));
         this.timers.setRemoveOnCancelPolicy(true);
         this.workers = new ThreadPoolExecutor(
@@ -69,7 +72,8 @@ public final class SchedulerNode implements Scheduler {
                 TimeUnit.SECONDS,
                 new LinkedBlockingQueue<>(),
                 Threads.named("lockcron-worker-" + config.nodeId()));
-        this.protocol = new TransactionalFire(store, config.nodeId(), config.misfireThreshold(), timers);
+        this.protocol = new TransactionalFire(
+                store, config.nodeId(), config.misfireThreshold(), timers, config.invoker(), listeners);
     }
 
     @Override

@@ -20,7 +20,7 @@ public final class AttemptStore {
     }
 
     /** An attempt at a fire; its id is the fencing token. */
-    public record Attempt(long id, int number, int lostAttempts) {}
+    public record Attempt(long id, int number, List<FailoverInfo> failovers) {}
 
     private record Prior(
             long id,
@@ -52,14 +52,13 @@ public final class AttemptStore {
                             rs.getString("node_state"),
                             (Integer) rs.getObject("recorded_attempt", Integer.class)))
                     .list();
-            int lost = 0;
+            List<FailoverInfo> failovers = new java.util.ArrayList<>();
             for (Prior p : prior) {
                 if (p.outcome().equals("RUNNING")) {
                     boolean committed = p.recordedAttempt() != null && p.recordedAttempt() >= p.attempt();
                     close(h, p.id(), committed ? "FAILED" : "LOST", now);
                     if (!committed) {
-                        lost++;
-                        recordFailover(h, job, fireTime, p, node, now);
+                        failovers.add(recordFailover(h, job, fireTime, p, node, now));
                     }
                 }
             }
@@ -74,18 +73,19 @@ public final class AttemptStore {
                     .executeAndReturnGeneratedKeys("id")
                     .mapTo(Long.class)
                     .one();
-            return new Attempt(id, number, lost);
+            return new Attempt(id, number, List.copyOf(failovers));
         });
     }
 
-    private void recordFailover(Handle h, String job, Instant fireTime, Prior lost, String node, Instant now) {
+    private FailoverInfo recordFailover(Handle h, String job, Instant fireTime, Prior lost, String node, Instant now) {
         // The lost node died some time after its last sign of life: its heartbeat or the attempt's start.
         Instant lastSeen = lost.lastHeartbeat() != null && lost.lastHeartbeat().isAfter(lost.startedAt())
                 ? lost.lastHeartbeat()
                 : lost.startedAt();
         String reason =
                 lost.nodeId().equals(node) ? "CONNECTION_LOST" : "FENCED".equals(lost.nodeState()) ? "HANG" : "CRASH";
-        store.update(h, "insert-failover")
+        long delayMs = Math.max(0, Duration.between(lastSeen, now).toMillis());
+        long id = store.update(h, "insert-failover")
                 .bind("job", job)
                 .bind("fireTime", fireTime)
                 .bind("fromNode", lost.nodeId())
@@ -94,8 +94,21 @@ public final class AttemptStore {
                 .bind("lostAttempt", lost.attempt())
                 .bind("lostStartedAt", lost.startedAt())
                 .bind("detectedAt", now)
-                .bind("delayMs", Math.max(0, Duration.between(lastSeen, now).toMillis()))
-                .execute();
+                .bind("delayMs", delayMs)
+                .executeAndReturnGeneratedKeys("id")
+                .mapTo(Long.class)
+                .one();
+        return new FailoverInfo(
+                id,
+                job,
+                fireTime,
+                lost.nodeId(),
+                node,
+                reason,
+                lost.attempt(),
+                lost.startedAt(),
+                now,
+                Duration.ofMillis(delayMs));
     }
 
     public void close(long id, String outcome, Instant finishedAt) {

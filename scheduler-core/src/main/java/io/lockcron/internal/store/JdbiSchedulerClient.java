@@ -64,6 +64,7 @@ final class JdbiSchedulerClient implements SchedulerClient {
                 row.zone(),
                 schedule,
                 row.misfirePolicy(),
+                row.mode(),
                 row.maxAttempts(),
                 row.nextFireTime(),
                 row.dueTime(),

@@ -2,6 +2,7 @@ package io.lockcron.internal.store;
 
 import io.lockcron.JobStatus;
 import io.lockcron.Outcome;
+import io.lockcron.job.ExecutionMode;
 import io.lockcron.job.RetryPolicy;
 import io.lockcron.trigger.MisfirePolicy;
 import io.lockcron.trigger.Trigger;
@@ -21,6 +22,7 @@ public record JobRow(
         String zone,
         MisfirePolicy misfirePolicy,
         int misfireCatchUp,
+        ExecutionMode mode,
         int maxAttempts,
         long retryBackoffMs,
         @Nullable Long timeoutMs,

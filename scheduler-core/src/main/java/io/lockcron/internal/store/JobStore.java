@@ -121,6 +121,7 @@ public final class JobStore {
                 .bind("triggerValue", trigger.value())
                 .bind("zone", trigger.zone().getId())
                 .bind("misfirePolicy", job.misfirePolicy().name())
+                .bind("mode", job.mode().name())
                 .bind("catchUp", job.misfireCatchUpLimit())
                 .bind("maxAttempts", job.retry().maxAttempts())
                 .bind("backoffMs", job.retry().backoff().toMillis())

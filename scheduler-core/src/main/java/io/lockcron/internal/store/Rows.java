@@ -5,6 +5,7 @@ import io.lockcron.FailoverInfo;
 import io.lockcron.JobStatus;
 import io.lockcron.NodeInfo;
 import io.lockcron.Outcome;
+import io.lockcron.job.ExecutionMode;
 import io.lockcron.job.FireKind;
 import io.lockcron.trigger.MisfirePolicy;
 import io.lockcron.trigger.TriggerType;
@@ -49,6 +50,7 @@ final class Rows {
                 rs.getString("zone_id"),
                 MisfirePolicy.valueOf(rs.getString("misfire_policy")),
                 rs.getInt("misfire_catch_up"),
+                ExecutionMode.valueOf(rs.getString("execution_mode")),
                 rs.getInt("max_attempts"),
                 rs.getLong("retry_backoff_ms"),
                 nullableLong(rs, "timeout_ms"),

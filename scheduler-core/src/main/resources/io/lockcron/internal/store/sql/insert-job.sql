@@ -4,5 +4,5 @@ INSERT INTO <prefix>lock_cron (
   failed_attempts, fencing_token, definition_hash, schedule_source, definition_version, created_at, updated_at)
 VALUES (
   :name, :handler, :status, :triggerType, :triggerValue, :zone, :misfirePolicy, :catchUp,
-  'TRANSACTIONAL', :maxAttempts, :backoffMs, :timeoutMs, :payload, :nextFireTime, :nextFireTime,
+  :mode, :maxAttempts, :backoffMs, :timeoutMs, :payload, :nextFireTime, :nextFireTime,
   0, 0, :hash, 'CODE', 1, :now, :now)
