@@ -100,6 +100,17 @@ CREATE TABLE IF NOT EXISTS scheduler_node (
   state           VARCHAR(16)  NOT NULL  -- ACTIVE, LEFT, FENCED
 ) ENGINE = InnoDB;
 
+-- Who changed what through the client or the console, and when.
+CREATE TABLE IF NOT EXISTS audit_event (
+  id        BIGINT        NOT NULL AUTO_INCREMENT PRIMARY KEY,
+  at        DATETIME(3)  NOT NULL,
+  actor     VARCHAR(100)  NOT NULL,
+  action    VARCHAR(32)   NOT NULL,  -- PAUSE, RESUME, TRIGGER, RESCHEDULE, ...
+  job_name  VARCHAR(190)  NULL,
+  detail    VARCHAR(1000) NULL,
+  KEY audit_event_at (at)
+) ENGINE = InnoDB;
+
 INSERT INTO lockcron_schema_version (version, applied_at)
   SELECT 1, UTC_TIMESTAMP(3) FROM DUAL
   WHERE NOT EXISTS (SELECT 1 FROM lockcron_schema_version WHERE version = 1);

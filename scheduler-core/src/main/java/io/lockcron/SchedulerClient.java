@@ -58,6 +58,18 @@ public interface SchedulerClient {
 
     List<FailoverInfo> failovers(int limit);
 
+    /** Executions started since {@code since}, counted per minute and outcome, oldest first. */
+    List<ExecutionCount> executionCounts(Instant since);
+
     /** Deletes executions, attempts and failovers that started before {@code before}. */
     int purgeHistory(Instant before);
+
+    /**
+     * Notes in {@code audit_event} that {@code actor} did {@code action} (e.g. PAUSE) to
+     * {@code job}. The console records each of its actions this way.
+     */
+    void recordAction(String actor, String action, @Nullable String job, @Nullable String detail);
+
+    /** The latest recorded actions, newest first. */
+    List<AuditEvent> auditLog(int limit);
 }

@@ -493,6 +493,28 @@ public abstract class SchedulerContractIT extends DatabaseIT {
         assertThat(client.nodes().get(0).state()).isEqualTo("LEFT");
     }
 
+    @Test
+    void actionsAreAuditedAndExecutionsCountedPerMinute() {
+        nodes.start("n1", List.of(tick("counted")));
+        await().atMost(WAIT).until(() -> executions("counted").size() >= 3);
+        client.recordAction("alice", "PAUSE", "counted", "from the console <b>");
+        client.recordAction("bob", "RESUME", "counted", null);
+
+        assertThat(client.auditLog(10))
+                .extracting(AuditEvent::actor, AuditEvent::action, AuditEvent::jobName, AuditEvent::detail)
+                .containsExactly(
+                        org.assertj.core.groups.Tuple.tuple("bob", "RESUME", "counted", null),
+                        org.assertj.core.groups.Tuple.tuple("alice", "PAUSE", "counted", "from the console <b>"));
+        List<ExecutionCount> counts = client.executionCounts(Instant.now().minus(Duration.ofMinutes(5)));
+        long counted = counts.stream().mapToLong(ExecutionCount::count).sum();
+        assertThat(counted).isGreaterThanOrEqualTo(3);
+        assertThat(counts).allSatisfy(c -> {
+            assertThat(c.outcome()).isEqualTo(Outcome.SUCCEEDED);
+            assertThat(c.minute()).isEqualTo(c.minute().truncatedTo(ChronoUnit.MINUTES));
+            assertThat(c.minute()).isBetween(Instant.now().minus(Duration.ofMinutes(2)), Instant.now());
+        });
+    }
+
     private String dialect() {
         return database().name().equals("mariadb") ? "mysql" : database().name();
     }

@@ -1,5 +1,7 @@
 package io.lockcron.internal.store;
 
+import io.lockcron.AuditEvent;
+import io.lockcron.ExecutionCount;
 import io.lockcron.ExecutionInfo;
 import io.lockcron.ExecutionQuery;
 import io.lockcron.FailoverInfo;
@@ -8,6 +10,7 @@ import io.lockcron.JobInfo;
 import io.lockcron.JobStatus;
 import io.lockcron.LockcronException;
 import io.lockcron.NodeInfo;
+import io.lockcron.Outcome;
 import io.lockcron.Page;
 import io.lockcron.SchedulerClient;
 import io.lockcron.UnknownJobException;
@@ -176,6 +179,44 @@ final class JdbiSchedulerClient implements SchedulerClient {
     @Override
     public List<FailoverInfo> failovers(int limit) {
         return store.attempts().failovers(limit);
+    }
+
+    @Override
+    public List<ExecutionCount> executionCounts(Instant since) {
+        return store.jdbi()
+                .withHandle(h -> store.query(h, "execution-counts")
+                        .bind("since", since)
+                        .map((rs, ctx) -> new ExecutionCount(
+                                Rows.requiredInstant(rs, "bucket"),
+                                Outcome.valueOf(rs.getString("outcome")),
+                                rs.getLong("n")))
+                        .list());
+    }
+
+    @Override
+    public void recordAction(String actor, String action, @Nullable String job, @Nullable String detail) {
+        store.jdbi()
+                .useHandle(h -> store.update(h, "insert-audit")
+                        .bind("actor", actor)
+                        .bind("action", action)
+                        .bind("job", job)
+                        .bind("detail", detail == null || detail.length() <= 1000 ? detail : detail.substring(0, 1000))
+                        .execute());
+    }
+
+    @Override
+    public List<AuditEvent> auditLog(int limit) {
+        return store.jdbi()
+                .withHandle(h -> store.query(h, "list-audit")
+                        .bind("limit", limit)
+                        .map((rs, ctx) -> new AuditEvent(
+                                rs.getLong("id"),
+                                Rows.requiredInstant(rs, "at"),
+                                rs.getString("actor"),
+                                rs.getString("action"),
+                                rs.getString("job_name"),
+                                rs.getString("detail")))
+                        .list());
     }
 
     @Override
