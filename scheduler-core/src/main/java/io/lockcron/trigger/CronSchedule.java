@@ -3,10 +3,16 @@ package io.lockcron.trigger;
 import io.lockcron.InvalidJobException;
 import java.text.ParseException;
 import java.time.Instant;
+import java.time.LocalDateTime;
 import java.time.ZoneId;
+import java.time.ZoneOffset;
+import java.time.ZonedDateTime;
+import java.time.zone.ZoneOffsetTransition;
+import java.time.zone.ZoneRules;
 import java.util.Date;
 import java.util.Optional;
 import java.util.TimeZone;
+import org.jspecify.annotations.Nullable;
 import org.quartz.CronExpression;
 
 /**
@@ -16,16 +22,25 @@ import org.quartz.CronExpression;
  * <p>Spring users write {@code "0 0 * * * *"}; Quartz insists that one of day-of-month and
  * day-of-week is {@code ?}. Where one of them is {@code *} we turn it into {@code ?}, which means
  * the same thing, instead of failing.
+ *
+ * <p>Daylight saving: Quartz skips a wall-clock time that does not exist on the day the clocks
+ * go forward, so a daily 02:30 job would not run at all that day. Here such a fire runs shifted
+ * forward by the length of the gap (02:30 becomes 03:30), as {@code java.time} and Spring shift
+ * it. In the hour repeated when the clocks go back, each wall-clock time fires once, at its
+ * second occurrence, as Quartz computes it.
  */
 public final class CronSchedule {
     private final String expression;
     private final ZoneId zone;
     private final CronExpression cron;
+    /** The same expression on wall-clock time as if it were UTC, to see fires inside DST gaps. */
+    private final CronExpression wallClock;
 
-    private CronSchedule(String expression, ZoneId zone, CronExpression cron) {
+    private CronSchedule(String expression, ZoneId zone, CronExpression cron, CronExpression wallClock) {
         this.expression = expression;
         this.zone = zone;
         this.cron = cron;
+        this.wallClock = wallClock;
     }
 
     /** @throws InvalidJobException naming the expression and how to write a valid one */
@@ -34,7 +49,9 @@ public final class CronSchedule {
         try {
             CronExpression cron = new CronExpression(normalized);
             cron.setTimeZone(TimeZone.getTimeZone(zone));
-            return new CronSchedule(normalized, zone, cron);
+            CronExpression wallClock = new CronExpression(normalized);
+            wallClock.setTimeZone(TimeZone.getTimeZone(ZoneOffset.UTC));
+            return new CronSchedule(normalized, zone, cron, wallClock);
         } catch (ParseException | RuntimeException e) {
             throw new InvalidJobException("invalid cron expression '" + expression + "': " + e.getMessage()
                     + ". Write six or seven fields: second minute hour day-of-month month day-of-week"
@@ -73,12 +90,38 @@ public final class CronSchedule {
 
     /** The first fire time strictly after {@code after}; empty when the expression has no more. */
     public Optional<Instant> nextAfter(Instant after) {
-        Date next;
-        // CronExpression keeps mutable state while it computes; it is not safe to share unlocked.
-        synchronized (cron) {
-            next = cron.getNextValidTimeAfter(Date.from(after));
+        Instant next = next(cron, after);
+        ZoneRules rules = zone.getRules();
+        for (ZoneOffsetTransition t = rules.nextTransition(after);
+                t != null && (next == null || !t.getInstant().isAfter(next));
+                t = rules.nextTransition(t.getInstant())) {
+            if (t.isGap()) {
+                Instant shifted = fireInGap(t);
+                if (shifted != null && shifted.isAfter(after) && (next == null || shifted.isBefore(next))) {
+                    next = shifted;
+                }
+            }
         }
-        return Optional.ofNullable(next).map(Date::toInstant);
+        return Optional.ofNullable(next);
+    }
+
+    /** The first fire whose wall-clock time lies in the gap, shifted forward by the gap; null if none. */
+    private @Nullable Instant fireInGap(ZoneOffsetTransition gap) {
+        LocalDateTime start = gap.getDateTimeBefore();
+        Instant local = next(wallClock, start.minusNanos(1_000_000).toInstant(ZoneOffset.UTC));
+        if (local == null || !local.isBefore(gap.getDateTimeAfter().toInstant(ZoneOffset.UTC))) {
+            return null;
+        }
+        return ZonedDateTime.ofLocal(LocalDateTime.ofInstant(local, ZoneOffset.UTC), zone, null)
+                .toInstant();
+    }
+
+    private static @Nullable Instant next(CronExpression expression, Instant after) {
+        // CronExpression keeps mutable state while it computes; it is not safe to share unlocked.
+        synchronized (expression) {
+            Date next = expression.getNextValidTimeAfter(Date.from(after));
+            return next == null ? null : next.toInstant();
+        }
     }
 
     @Override

@@ -20,6 +20,6 @@ final class Durations {
     }
 
     private static String plural(long n, String unit) {
-        return n == 1 ? unit : n + " " + unit + "s";
+        return n == 1 ? "1 " + unit : n + " " + unit + "s";
     }
 }

@@ -29,6 +29,6 @@ public record FixedRateTrigger(Duration period, Duration initialDelay) implement
 
     @Override
     public String describe() {
-        return "every " + Durations.words(period);
+        return "every " + Durations.words(period).replaceFirst("^1 ", "");
     }
 }
