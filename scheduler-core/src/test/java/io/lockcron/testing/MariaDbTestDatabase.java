@@ -5,9 +5,10 @@ import org.testcontainers.mysql.MySQLContainer;
 
 /**
  * MariaDB or MySQL through MySQL Connector/J. {@code LOCKCRON_MYSQL_URL}, {@code _USER} and
- * {@code _PASSWORD} point it anywhere; by default the local server on 127.0.0.1:3306; where Docker
- * runs and no URL is given, Testcontainers starts MySQL 8.4. The session time zone is set to
- * UTC-5 so that any time handled in the session's zone shows up as a five-hour error.
+ * {@code _PASSWORD} point it at a database to use as it is; by default the local server on
+ * 127.0.0.1:3306, where each test JVM creates a database of its own and drops it at exit; where
+ * Docker runs and no URL is given, Testcontainers starts MySQL 8.4. The session time zone is set
+ * to UTC-5 so that any time handled in the session's zone shows up as a five-hour error.
  */
 public final class MariaDbTestDatabase extends TestDatabase {
     private static final String DEFAULT_URL = "jdbc:mysql://127.0.0.1:3306/lockcron_test";

@@ -17,6 +17,7 @@ import org.junit.jupiter.api.extension.ExtensionContext;
  */
 public final class Nodes implements AfterEachCallback {
     private final Deque<AutoCloseable> started = new ArrayDeque<>();
+    private final List<Scheduler> schedulers = new java.util.ArrayList<>();
     private TestDatabase database;
 
     public void use(TestDatabase database) {
@@ -50,12 +51,18 @@ public final class Nodes implements AfterEachCallback {
         customizer.accept(builder);
         Scheduler scheduler = builder.build();
         started.push(scheduler);
+        schedulers.add(scheduler);
         return scheduler;
     }
 
     /** Stops one node now (the after-test stop then does nothing for it). */
     public void stop(Scheduler scheduler) {
         scheduler.stop();
+    }
+
+    /** Stops every node started so far, all at once, as a cluster shutdown does. */
+    public void stopAll() {
+        schedulers.parallelStream().forEach(Scheduler::stop);
     }
 
     @Override

@@ -1,8 +1,9 @@
 package io.lockcron.testing;
 
 /**
- * PostgreSQL. {@code LOCKCRON_PG_URL}, {@code _USER} and {@code _PASSWORD} point it anywhere; by
- * default the local server on 127.0.0.1:5432. The session time zone is set far from UTC.
+ * PostgreSQL. {@code LOCKCRON_PG_URL}, {@code _USER} and {@code _PASSWORD} point it at a database
+ * to use as it is; by default the local server on 127.0.0.1:5432, where each test JVM creates a
+ * database of its own and drops it at exit. The session time zone is set far from UTC.
  */
 public final class PostgresTestDatabase extends TestDatabase {
     private static final String DEFAULT_URL = "jdbc:postgresql://127.0.0.1:5432/lockcron_test";
@@ -13,9 +14,17 @@ public final class PostgresTestDatabase extends TestDatabase {
     }
 
     public static PostgresTestDatabase named(String database) {
-        String base = env("LOCKCRON_PG_URL", DEFAULT_URL);
-        String url = base.replaceFirst("(jdbc:postgresql://[^/]+/)[^?]*", "$1" + database);
-        return new PostgresTestDatabase(url + (url.contains("?") ? "&" : "?") + "connectTimeout=5");
+        String configured = System.getenv("LOCKCRON_PG_URL");
+        if (configured != null && !configured.isBlank()) {
+            return new PostgresTestDatabase(configured + (configured.contains("?") ? "&" : "?") + "connectTimeout=5");
+        }
+        String name = isolated(database);
+        String user = env("LOCKCRON_PG_USER", "postgres");
+        String password = env("LOCKCRON_PG_PASSWORD", "");
+        String server = DEFAULT_URL.replaceFirst("lockcron_test$", "postgres") + "?connectTimeout=5";
+        ServerDatabases.create(
+                server, user, password, "CREATE DATABASE " + name, "DROP DATABASE IF EXISTS " + name + " WITH (FORCE)");
+        return new PostgresTestDatabase(DEFAULT_URL.replaceFirst("lockcron_test$", name) + "?connectTimeout=5");
     }
 
     @Override

@@ -58,6 +58,14 @@ public abstract class TestDatabase {
         return new HikariDataSource(config);
     }
 
+    /**
+     * The database name this JVM uses for {@code base}: {@code base_<pid>}, so that builds running
+     * at the same time on one server (two CI jobs, a developer and a build) never share tables.
+     */
+    static String isolated(String base) {
+        return base + "_" + ProcessHandle.current().pid();
+    }
+
     /** Fails with instructions when the database cannot be reached. */
     public void checkReachable(DataSource dataSource) {
         try (Connection c = dataSource.getConnection()) {

@@ -1,0 +1,61 @@
+package io.lockcron.testing;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import org.jdbi.v3.core.Jdbi;
+
+/**
+ * Proves the promise from the tables after a run: every fire of a job executed once and
+ * committed its transactional effect once, the bodies ran once (no effect written twice even
+ * outside the transaction), and no fire in the window is missing.
+ */
+public final class FireChecker {
+    private final Jdbi jdbi;
+    private final Effects effects;
+
+    public FireChecker(Jdbi jdbi, Effects effects) {
+        this.jdbi = jdbi;
+        this.effects = effects;
+    }
+
+    public record Fires(String job, List<Instant> fireTimes) {}
+
+    public List<Instant> fireTimes(String job) {
+        return jdbi.withHandle(
+                h -> h.createQuery("SELECT fire_time FROM job_execution WHERE job_name = :job AND outcome = 'SUCCEEDED'"
+                                + " ORDER BY fire_time")
+                        .bind("job", job)
+                        .mapTo(Instant.class)
+                        .list());
+    }
+
+    /** Every {@code period} from the first fire to the last, each once, each with one committed effect. */
+    public int assertEveryFireOnce(String job, Duration period, Instant windowStart, Instant windowEnd) {
+        List<Instant> fires = fireTimes(job);
+        assertThat(fires).as("fires of %s", job).isNotEmpty().doesNotHaveDuplicates();
+        for (int i = 1; i < fires.size(); i++) {
+            assertThat(Duration.between(fires.get(i - 1), fires.get(i)))
+                    .as("gap in the fires of %s after %s", job, fires.get(i - 1))
+                    .isEqualTo(period);
+        }
+        assertThat(fires.get(0)).as("first fire of %s", job).isBefore(windowStart);
+        assertThat(fires.get(fires.size() - 1)).as("last fire of %s", job).isAfter(windowEnd);
+        assertThat(effects.fires(job, Effects.TX))
+                .as("committed effects of %s", job)
+                .containsExactlyElementsOf(fires.stream().map(Instant::toString).toList());
+        return fires.size();
+    }
+
+    /** No body ran twice for one fire: not even its autocommit effect, which a rollback cannot undo. */
+    public void assertNoBodyRanTwice() {
+        List<Map<String, Object>> twice = effects.duplicates(Effects.AUTO);
+        assertThat(twice).as("fires whose body ran more than once").isEmpty();
+        assertThat(effects.duplicates(Effects.TX))
+                .as("fires committed more than once")
+                .isEmpty();
+    }
+}
