@@ -59,7 +59,8 @@ CREATE TABLE IF NOT EXISTS job_execution (
 ) ENGINE = InnoDB;
 
 -- Every start of a fire, written in its own short transaction so other nodes see who runs what.
--- Its id is the fencing token: it grows with every attempt and takeover.
+-- Its id is the fencing token: it grows with every attempt and takeover. The unique key lets a node
+-- open attempt n with one INSERT; a collision means an earlier attempt was lost (a failover).
 CREATE TABLE IF NOT EXISTS fire_attempt (
   id           BIGINT        NOT NULL AUTO_INCREMENT PRIMARY KEY,
   job_name     VARCHAR(190)  NOT NULL,
@@ -70,7 +71,7 @@ CREATE TABLE IF NOT EXISTS fire_attempt (
   started_at   DATETIME(3)   NOT NULL,
   finished_at  DATETIME(3)   NULL,
   outcome      VARCHAR(16)   NOT NULL,  -- RUNNING, COMMITTED, FAILED, LOST
-  KEY fire_attempt_fire (job_name, fire_time),
+  UNIQUE KEY fire_attempt_fire (job_name, fire_time, attempt),
   KEY fire_attempt_open (outcome, node_id)
 ) ENGINE = InnoDB;
 

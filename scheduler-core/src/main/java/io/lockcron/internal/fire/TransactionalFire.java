@@ -75,7 +75,9 @@ public final class TransactionalFire {
             Connection connection = h.getConnection();
             int isolation = isolation(connection);
             try {
-                connection.setTransactionIsolation(Connection.TRANSACTION_READ_COMMITTED);
+                if (isolation != Connection.TRANSACTION_READ_COMMITTED) {
+                    connection.setTransactionIsolation(Connection.TRANSACTION_READ_COMMITTED);
+                }
                 h.begin();
                 return fireLocked(h, jobName, handlers);
             } catch (SQLException e) {
@@ -122,7 +124,8 @@ public final class TransactionalFire {
     private FireResult run(Handle h, Locked locked, Plan.Run run, JobHandler handler, long startNanos) {
         JobRow row = locked.row();
         Instant now = locked.dbNow();
-        Attempt attempt = store.attempts().begin(row.name(), run.fireTime(), nodeId, locked.sessionId(), now);
+        Attempt attempt = store.attempts()
+                .begin(row.name(), run.fireTime(), nodeId, locked.sessionId(), now, expectedAttempt(row, run));
         for (FailoverInfo failover : attempt.failovers()) {
             log.warn(
                     "Job '{}' fire {}: taking over attempt {} lost by node {} ({}, {} ms after it was last seen)",
@@ -195,6 +198,11 @@ public final class TransactionalFire {
                 error);
         listeners.each(l -> l.executionFinished(execution));
         return new FireResult.Done(dueOf(update), now, outcome);
+    }
+
+    /** The attempt number if none was lost: retries count up, a manual fire is new every time. */
+    private static int expectedAttempt(JobRow row, Plan.Run run) {
+        return run.kind() == FireKind.MANUAL ? 1 : row.failedAttempts() + 1;
     }
 
     private static Outcome outcome(JobRow row, Plan.Run run, @Nullable Throwable failure) {

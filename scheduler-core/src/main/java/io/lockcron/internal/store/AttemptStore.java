@@ -33,11 +33,21 @@ public final class AttemptStore {
             @Nullable Integer recordedAttempt) {}
 
     /**
-     * Opens this node's attempt at a fire it holds the lock of. Attempts still marked running are
-     * lost (their transaction is gone, or we could not hold the lock): each is closed and, when
-     * another node lost it, recorded as a failover.
+     * Opens this node's attempt at a fire it holds the lock of. {@code expected} is the attempt
+     * number if no attempt was lost: one INSERT then does it. If that number is taken, earlier
+     * attempts were lost (their transaction is gone): each still marked running is closed and,
+     * recorded as a failover, and the attempt gets the next free number.
      */
-    public Attempt begin(String job, Instant fireTime, String node, String sessionId, Instant now) {
+    public Attempt begin(String job, Instant fireTime, String node, String sessionId, Instant now, int expected) {
+        try {
+            return store.jdbi()
+                    .withHandle(h ->
+                            new Attempt(insert(h, job, fireTime, expected, node, sessionId, now), expected, List.of()));
+        } catch (RuntimeException e) {
+            if (!SqlErrors.isDuplicateKey(e)) {
+                throw e;
+            }
+        }
         return store.jdbi().withHandle(h -> {
             List<Prior> prior = store.query(h, "prior-attempts")
                     .bind("job", job)
@@ -63,18 +73,23 @@ public final class AttemptStore {
                 }
             }
             int number = prior.stream().mapToInt(Prior::attempt).max().orElse(0) + 1;
-            long id = store.update(h, "insert-attempt")
-                    .bind("job", job)
-                    .bind("fireTime", fireTime)
-                    .bind("attempt", number)
-                    .bind("node", node)
-                    .bind("session", sessionId)
-                    .bind("startedAt", now)
-                    .executeAndReturnGeneratedKeys("id")
-                    .mapTo(Long.class)
-                    .one();
+            long id = insert(h, job, fireTime, number, node, sessionId, now);
             return new Attempt(id, number, List.copyOf(failovers));
         });
+    }
+
+    private long insert(
+            Handle h, String job, Instant fireTime, int number, String node, String sessionId, Instant now) {
+        return store.update(h, "insert-attempt")
+                .bind("job", job)
+                .bind("fireTime", fireTime)
+                .bind("attempt", number)
+                .bind("node", node)
+                .bind("session", sessionId)
+                .bind("startedAt", now)
+                .executeAndReturnGeneratedKeys("id")
+                .mapTo(Long.class)
+                .one();
     }
 
     private FailoverInfo recordFailover(Handle h, String job, Instant fireTime, Prior lost, String node, Instant now) {

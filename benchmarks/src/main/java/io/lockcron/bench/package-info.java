@@ -1,0 +1,4 @@
+@NullMarked
+package io.lockcron.bench;
+
+import org.jspecify.annotations.NullMarked;
