@@ -1,0 +1,88 @@
+package io.lockcron.spring.actuate;
+
+import io.lockcron.ExecutionInfo;
+import io.lockcron.ExecutionQuery;
+import io.lockcron.FailoverInfo;
+import io.lockcron.JobInfo;
+import io.lockcron.NodeInfo;
+import io.lockcron.Scheduler;
+import io.lockcron.SchedulerClient;
+import java.util.List;
+import org.jspecify.annotations.Nullable;
+import org.springframework.boot.actuate.endpoint.Access;
+import org.springframework.boot.actuate.endpoint.annotation.Endpoint;
+import org.springframework.boot.actuate.endpoint.annotation.ReadOperation;
+import org.springframework.boot.actuate.endpoint.annotation.Selector;
+import org.springframework.boot.actuate.endpoint.annotation.WriteOperation;
+
+/**
+ * {@code /actuator/lockcron}: the cluster's jobs, nodes, recent executions and failovers;
+ * {@code /actuator/lockcron/{job}}: one job and its recent executions; and, as a write operation
+ * ({@code POST /actuator/lockcron/{job}}), "trigger now".
+ *
+ * <p>Read-only by default: triggering needs {@code management.endpoint.lockcron.access=unrestricted},
+ * and, as for any endpoint, exposing it over HTTP needs {@code management.endpoints.web.exposure.include}.
+ * Secure it as you secure the rest of Actuator.
+ */
+@Endpoint(id = "lockcron", defaultAccess = Access.READ_ONLY)
+public class LockcronEndpoint {
+    static final int RECENT = 20;
+
+    private final Scheduler scheduler;
+
+    public LockcronEndpoint(Scheduler scheduler) {
+        this.scheduler = scheduler;
+    }
+
+    /** The whole cluster as this node sees it in the tables. */
+    public record Cluster(
+            String node,
+            boolean running,
+            List<JobInfo> jobs,
+            List<NodeInfo> nodes,
+            List<ExecutionInfo> recentExecutions,
+            List<FailoverInfo> recentFailovers) {}
+
+    /** One job and its latest executions. */
+    public record Job(JobInfo job, List<ExecutionInfo> recentExecutions) {}
+
+    /** The answer to "trigger now". */
+    public record Triggered(String job, String requestedBy, String note) {}
+
+    @ReadOperation
+    public Cluster cluster() {
+        SchedulerClient client = scheduler.client();
+        return new Cluster(
+                scheduler.nodeId(),
+                scheduler.isRunning(),
+                client.jobs(),
+                client.nodes(),
+                client.executions(ExecutionQuery.all().page(0, RECENT)).items(),
+                client.failovers(RECENT));
+    }
+
+    /** Null (HTTP 404) for an unknown job. */
+    @ReadOperation
+    public @Nullable Job job(@Selector String name) {
+        SchedulerClient client = scheduler.client();
+        return client.job(name)
+                .map(job -> new Job(
+                        job,
+                        client.executions(ExecutionQuery.all().job(name).page(0, RECENT))
+                                .items()))
+                .orElse(null);
+    }
+
+    /** Runs the job once as soon as a node can; recorded in the audit log. Null (HTTP 404) for an unknown job. */
+    @WriteOperation
+    public @Nullable Triggered trigger(@Selector String name) {
+        SchedulerClient client = scheduler.client();
+        if (client.job(name).isEmpty()) {
+            return null;
+        }
+        String by = "actuator@" + scheduler.nodeId();
+        client.triggerNow(name, by);
+        client.recordAction(by, "TRIGGER", name, "trigger now through /actuator/lockcron");
+        return new Triggered(name, by, "a node runs it within about one poll interval");
+    }
+}
