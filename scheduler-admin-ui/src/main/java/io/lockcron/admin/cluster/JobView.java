@@ -1,0 +1,67 @@
+package io.lockcron.admin.cluster;
+
+import io.lockcron.JobInfo;
+import io.lockcron.JobStatus;
+import io.lockcron.Outcome;
+import io.lockcron.job.ExecutionMode;
+import io.lockcron.trigger.MisfirePolicy;
+import io.lockcron.trigger.TriggerType;
+import java.time.Instant;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * A job as the console shows it. {@code schedule} is the schedule in words; {@code triggerType},
+ * {@code triggerValue} and {@code zone} are the schedule as written. {@code runningOn} is the
+ * node running a fire of the job now, if any.
+ */
+public record JobView(
+        String name,
+        String handler,
+        JobStatus status,
+        String schedule,
+        TriggerType triggerType,
+        @Nullable String triggerValue,
+        String zone,
+        ExecutionMode mode,
+        MisfirePolicy misfirePolicy,
+        int maxAttempts,
+        @Nullable Instant nextFireTime,
+        @Nullable Instant lastFireTime,
+        @Nullable Instant lastFinishedAt,
+        @Nullable Outcome lastOutcome,
+        @Nullable String runningOn,
+        @Nullable Instant triggerRequestedAt,
+        boolean scheduleChangedByClient,
+        long fencingToken) {
+
+    static JobView of(JobInfo job) {
+        return new JobView(
+                job.name(),
+                job.handlerName(),
+                job.status(),
+                job.schedule(),
+                job.triggerType(),
+                job.triggerValue(),
+                job.zone(),
+                job.mode(),
+                job.misfirePolicy(),
+                job.maxAttempts(),
+                job.nextFireTime(),
+                job.lastFireTime(),
+                job.lastFinishedAt(),
+                job.lastOutcome(),
+                job.runningOn(),
+                job.triggerRequestedAt(),
+                job.scheduleChangedByClient(),
+                job.fencingToken());
+    }
+
+    public boolean paused() {
+        return status == JobStatus.PAUSED;
+    }
+
+    /** Only an idle job can be paused: the core refuses the others. */
+    public boolean pausable() {
+        return status == JobStatus.IDLE;
+    }
+}

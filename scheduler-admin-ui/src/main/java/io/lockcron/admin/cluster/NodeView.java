@@ -1,0 +1,43 @@
+package io.lockcron.admin.cluster;
+
+import io.lockcron.NodeInfo;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import org.jspecify.annotations.Nullable;
+
+/** A node of the cluster, with the jobs it runs a fire of now. */
+public record NodeView(
+        String nodeId,
+        String host,
+        long pid,
+        String state,
+        NodeHealth health,
+        Instant startedAt,
+        Instant lastHeartbeat,
+        long heartbeatAgeMs,
+        @Nullable String sessionId,
+        List<String> runningJobs) {
+
+    static NodeView of(NodeInfo node, Duration deadAfter, List<String> runningJobs) {
+        return new NodeView(
+                node.nodeId(),
+                node.host(),
+                node.pid(),
+                node.state(),
+                health(node, deadAfter),
+                node.startedAt(),
+                node.lastHeartbeat(),
+                node.heartbeatAge().toMillis(),
+                node.sessionId(),
+                List.copyOf(runningJobs));
+    }
+
+    private static NodeHealth health(NodeInfo node, Duration deadAfter) {
+        return switch (node.state()) {
+            case "LEFT" -> NodeHealth.LEFT;
+            case "FENCED" -> NodeHealth.FENCED;
+            default -> node.heartbeatAge().compareTo(deadAfter) > 0 ? NodeHealth.DEAD : NodeHealth.ALIVE;
+        };
+    }
+}

@@ -1,0 +1,58 @@
+package io.lockcron.admin.security;
+
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import org.springframework.security.access.AccessDeniedException;
+import org.springframework.security.web.access.AccessDeniedHandler;
+import org.springframework.security.web.csrf.CsrfException;
+import org.springframework.web.util.HtmlUtils;
+
+/**
+ * Says why a request was refused, as problem JSON to the API and as a short page to browsers:
+ * a missing or stale CSRF token, the read-only mode, or a viewer attempting an action.
+ */
+final class ConsoleAccessDeniedHandler implements AccessDeniedHandler {
+    static final String CSRF = "The CSRF token is missing or invalid. Reload the page and try again; a script"
+            + " first fetches a token from api/csrf and sends it in the X-CSRF-TOKEN header.";
+    static final String READ_ONLY = "The console is read-only (lockcron.console.read-only=true): trigger, pause,"
+            + " resume and schedule changes are switched off.";
+    static final String VIEWER =
+            "Your role may only view. Triggering, pausing, resuming and rescheduling jobs" + " need the OPERATOR role.";
+
+    private final String basePath;
+    private final boolean readOnly;
+
+    ConsoleAccessDeniedHandler(String basePath, boolean readOnly) {
+        this.basePath = basePath;
+        this.readOnly = readOnly;
+    }
+
+    @Override
+    public void handle(HttpServletRequest request, HttpServletResponse response, AccessDeniedException denied)
+            throws IOException {
+        String reason = denied instanceof CsrfException ? CSRF : readOnly ? READ_ONLY : VIEWER;
+        response.setStatus(HttpServletResponse.SC_FORBIDDEN);
+        response.setCharacterEncoding(StandardCharsets.UTF_8.name());
+        if (isApi(request)) {
+            // The reasons are constants without quotes or backslashes: no JSON escaping needed.
+            response.setContentType("application/problem+json");
+            response.getWriter()
+                    .write("{\"type\":\"about:blank\",\"title\":\"Forbidden\",\"status\":403,\"detail\":\"" + reason
+                            + "\"}");
+        } else {
+            response.setContentType("text/html");
+            response.getWriter()
+                    .write("<!DOCTYPE html><html lang=\"en\"><head><title>Forbidden - lockcron</title></head><body>"
+                            + "<h1>Forbidden</h1><p>" + HtmlUtils.htmlEscape(reason) + "</p><p><a href=\""
+                            + HtmlUtils.htmlEscape(request.getContextPath() + basePath) + "/\">Back to the console</a>"
+                            + "</p></body></html>");
+        }
+    }
+
+    private boolean isApi(HttpServletRequest request) {
+        String path = request.getRequestURI().substring(request.getContextPath().length());
+        return path.startsWith(basePath + "/api/");
+    }
+}

@@ -1,0 +1,30 @@
+package io.lockcron.admin.web;
+
+import io.lockcron.admin.ConsoleProperties;
+import io.lockcron.admin.cluster.ConsoleReader;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+
+/** The cluster at a glance: nodes, jobs by state, the last hour, executions per minute. */
+@ConsolePage
+public class OverviewPage {
+    private final ConsoleReader reader;
+    private final String base;
+
+    public OverviewPage(ConsoleReader reader, ConsoleProperties properties) {
+        this.reader = reader;
+        this.base = properties.basePath();
+    }
+
+    /** Pages link to each other relatively, which needs the trailing slash. */
+    @GetMapping("")
+    public String withoutSlash() {
+        return "redirect:" + base + "/";
+    }
+
+    @GetMapping("/")
+    public String overview(Model model) {
+        model.addAttribute("overview", reader.overview());
+        return "lockcron-console/overview";
+    }
+}
