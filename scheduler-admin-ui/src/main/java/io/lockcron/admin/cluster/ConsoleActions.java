@@ -1,6 +1,8 @@
 package io.lockcron.admin.cluster;
 
 import io.lockcron.JobInfo;
+import io.lockcron.JobStatus;
+import io.lockcron.LockcronException;
 import io.lockcron.SchedulerClient;
 import io.lockcron.UnknownJobException;
 import io.lockcron.trigger.Trigger;
@@ -39,12 +41,17 @@ public final class ConsoleActions {
         client().recordAction(actor, TRIGGER, job, source.words);
     }
 
+    /** @throws LockcronException if the job is not idle, e.g. already paused */
     public void pause(String actor, String job, Source source) {
+        // The client treats pausing a paused job as done; the console says so instead of logging a second pause.
+        expect(job, JobStatus.IDLE, "paused");
         client().pause(job);
         client().recordAction(actor, PAUSE, job, source.words);
     }
 
+    /** @throws LockcronException if the job is not paused */
     public void resume(String actor, String job, Source source) {
+        expect(job, JobStatus.PAUSED, "resumed");
         client().resume(job);
         client().recordAction(actor, RESUME, job, source.words);
     }
@@ -64,6 +71,16 @@ public final class ConsoleActions {
                         job,
                         trigger.describe() + " (was " + before.schedule() + "), " + source.words);
         return client().job(job).orElseThrow(() -> new UnknownJobException(job));
+    }
+
+    private void expect(String job, JobStatus status, String verb) {
+        JobStatus now = client().job(job)
+                .orElseThrow(() -> new UnknownJobException(job))
+                .status();
+        if (now != status) {
+            throw new LockcronException(
+                    "Job '" + job + "' is " + now + "; only a job that is " + status + " can be " + verb + ".");
+        }
     }
 
     private SchedulerClient client() {

@@ -23,8 +23,13 @@ import org.springframework.web.servlet.ModelAndView;
 @Order(Ordered.HIGHEST_PRECEDENCE)
 public class ConsolePageErrors {
     private static final Logger log = LoggerFactory.getLogger(ConsolePageErrors.class);
+    private final ConsolePageAdvice model;
     static final String TABLES_HINT = "Check that the database is up and that the lockcron tables exist"
             + " (run sql/<dialect>/schema.sql), and that lockcron.console.table-prefix matches.";
+
+    public ConsolePageErrors(ConsolePageAdvice model) {
+        this.model = model;
+    }
 
     @ExceptionHandler(UnknownJobException.class)
     public ModelAndView unknownJob(UnknownJobException e) {
@@ -60,9 +65,12 @@ public class ConsolePageErrors {
         return String.valueOf(root.getMessage());
     }
 
-    private static ModelAndView page(HttpStatus status, String title, String message) {
+    private ModelAndView page(HttpStatus status, String title, String message) {
         ModelAndView page = new ModelAndView("lockcron-console/error");
         page.setStatus(status);
+        // Model attribute methods do not run for exception handlers: the layout's are added here.
+        page.addObject("console", model.console());
+        page.addObject("fmt", model.format());
         page.addObject("status", status.value());
         page.addObject("title", title);
         page.addObject("message", message);

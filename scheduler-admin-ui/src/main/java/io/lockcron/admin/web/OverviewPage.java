@@ -2,6 +2,7 @@ package io.lockcron.admin.web;
 
 import io.lockcron.admin.ConsoleProperties;
 import io.lockcron.admin.cluster.ConsoleReader;
+import jakarta.servlet.http.HttpServletRequest;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 
@@ -16,14 +17,12 @@ public class OverviewPage {
         this.base = properties.basePath();
     }
 
-    /** Pages link to each other relatively, which needs the trailing slash. */
-    @GetMapping("")
-    public String withoutSlash() {
-        return "redirect:" + base + "/";
-    }
-
-    @GetMapping("/")
-    public String overview(Model model) {
+    @GetMapping({"", "/"})
+    public String overview(HttpServletRequest request, Model model) {
+        if (!request.getRequestURI().endsWith("/")) {
+            // Pages link to each other relatively, which needs the trailing slash.
+            return "redirect:" + base + "/";
+        }
         model.addAttribute("overview", reader.overview());
         return "lockcron-console/overview";
     }

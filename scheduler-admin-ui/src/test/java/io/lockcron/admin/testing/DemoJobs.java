@@ -1,0 +1,56 @@
+package io.lockcron.admin.testing;
+
+import io.lockcron.job.JobDefinition;
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.ThreadLocalRandom;
+
+/**
+ * The jobs of the console tests' application: a few ordinary ones, one that always fails with an
+ * error text that is HTML, one whose name is a script tag, and one that only a trigger fires.
+ */
+public final class DemoJobs {
+    /** Fires only when triggered: cron at 06:00 Berlin time, which no test run reaches. */
+    public static final String DAILY_REPORT = "daily-report";
+
+    public static final String SYNC_INVENTORY = "sync-inventory";
+    public static final String SEND_INVOICES = "send-invoices";
+    public static final String FLAKY_IMPORT = "flaky-import";
+    /** A job name a careless console would run as script. */
+    public static final String HOSTILE_NAME = "<script>alert('pwned')</script>";
+    /** An error text a careless console would render as an image with a script. */
+    public static final String HOSTILE_ERROR = "upstream answered 502 for <img src=x onerror=alert('xss')> batch";
+
+    private DemoJobs() {}
+
+    public static List<JobDefinition> all(Duration fastRate) {
+        return List.of(
+                JobDefinition.builder(DAILY_REPORT)
+                        .cron("0 0 6 * * ?", "Europe/Berlin")
+                        .handler(ctx -> sleep(150, 400))
+                        .build(),
+                JobDefinition.builder(SYNC_INVENTORY)
+                        .fixedRate(fastRate)
+                        .handler(ctx -> sleep(50, 600))
+                        .build(),
+                JobDefinition.builder(SEND_INVOICES)
+                        .cron("0 */10 * * * ?", "Europe/Berlin")
+                        .handler(ctx -> sleep(100, 300))
+                        .build(),
+                JobDefinition.builder(FLAKY_IMPORT)
+                        .fixedRate(fastRate.multipliedBy(3))
+                        .handler(ctx -> {
+                            sleep(20, 80);
+                            throw new IllegalStateException(HOSTILE_ERROR);
+                        })
+                        .build(),
+                JobDefinition.builder(HOSTILE_NAME)
+                        .onDemand()
+                        .handler(ctx -> sleep(10, 50))
+                        .build());
+    }
+
+    private static void sleep(int minMillis, int maxMillis) throws InterruptedException {
+        Thread.sleep(ThreadLocalRandom.current().nextInt(minMillis, maxMillis));
+    }
+}
