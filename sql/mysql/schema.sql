@@ -98,7 +98,23 @@ CREATE TABLE IF NOT EXISTS scheduler_node (
   started_at      DATETIME(3)  NOT NULL,
   last_heartbeat  DATETIME(3)  NOT NULL,
   session_id      VARCHAR(32)  NULL,
-  state           VARCHAR(16)  NOT NULL  -- ACTIVE, LEFT, FENCED
+  state           VARCHAR(16)  NOT NULL,  -- ACTIVE, LEFT, FENCED
+  incarnation     INT          NOT NULL DEFAULT 1,  -- grows each time the node joins again
+  fenced_at       DATETIME(3)  NULL,
+  fenced_by       VARCHAR(100) NULL
+) ENGINE = InnoDB;
+
+-- A node whose heartbeat went stale, fenced by a live node: its database sessions were killed.
+CREATE TABLE IF NOT EXISTS fencing_event (
+  id               BIGINT        NOT NULL AUTO_INCREMENT PRIMARY KEY,
+  node_id          VARCHAR(100)  NOT NULL,
+  incarnation      INT           NOT NULL,
+  fenced_by        VARCHAR(100)  NOT NULL,
+  fenced_at        DATETIME(3)  NOT NULL,
+  last_heartbeat   DATETIME(3)  NOT NULL,
+  sessions_killed  INT           NOT NULL,
+  detail           VARCHAR(1000) NULL,
+  KEY fencing_event_at (fenced_at)
 ) ENGINE = InnoDB;
 
 -- Who changed what through the client or the console, and when.

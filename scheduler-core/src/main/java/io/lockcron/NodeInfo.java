@@ -13,4 +13,7 @@ public record NodeInfo(
         Instant lastHeartbeat,
         @Nullable String sessionId,
         String state,
-        Duration heartbeatAge) {}
+        Duration heartbeatAge,
+        int incarnation,
+        @Nullable Instant fencedAt,
+        @Nullable String fencedBy) {}

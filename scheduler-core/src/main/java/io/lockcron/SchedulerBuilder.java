@@ -21,6 +21,20 @@ public final class SchedulerBuilder {
     public static final Duration DEFAULT_POLL_INTERVAL = Duration.ofSeconds(1);
 
     public static final Duration DEFAULT_HEARTBEAT_INTERVAL = Duration.ofSeconds(2);
+    /**
+     * A node whose heartbeat is older than this is fenced by a live node: its database sessions
+     * are killed and its fires taken over.
+     */
+    public static final Duration DEFAULT_HEARTBEAT_TIMEOUT = Duration.ofSeconds(10);
+    /** How long a lease-mode claim lasts unless renewed; renewed every third of it. */
+    public static final Duration DEFAULT_LEASE_DURATION = Duration.ofSeconds(30);
+    /**
+     * How long the database server lets a fire's session sit idle in its transaction before it ends
+     * the session itself: the backstop that frees a hung node's locks if no live node fences it.
+     * Above HikariCP's default connection lifetime (30 minutes), because MySQL's wait_timeout also
+     * counts the idle time of pooled connections. Raised to fit the longest job timeout.
+     */
+    public static final Duration DEFAULT_IDLE_LIMIT = Duration.ofMinutes(31);
     /** Fires running at once on one node. The connection pool needs at least this many plus three. */
     public static final int DEFAULT_WORKER_THREADS = 5;
     /** How late a fire may start and still count as on time rather than missed. */
@@ -35,6 +49,9 @@ public final class SchedulerBuilder {
     private @Nullable String nodeId;
     private Duration pollInterval = DEFAULT_POLL_INTERVAL;
     private Duration heartbeatInterval = DEFAULT_HEARTBEAT_INTERVAL;
+    private Duration heartbeatTimeout = DEFAULT_HEARTBEAT_TIMEOUT;
+    private Duration leaseDuration = DEFAULT_LEASE_DURATION;
+    private Duration idleLimit = DEFAULT_IDLE_LIMIT;
     private int workerThreads = DEFAULT_WORKER_THREADS;
     private Duration misfireThreshold = DEFAULT_MISFIRE_THRESHOLD;
     private @Nullable Duration historyRetention = DEFAULT_HISTORY_RETENTION;
@@ -63,6 +80,23 @@ public final class SchedulerBuilder {
 
     public SchedulerBuilder heartbeatInterval(Duration heartbeatInterval) {
         this.heartbeatInterval = positive("heartbeat interval", heartbeatInterval);
+        return this;
+    }
+
+    /** How stale a node's heartbeat may get before live nodes fence it; keep it several heartbeats long. */
+    public SchedulerBuilder heartbeatTimeout(Duration heartbeatTimeout) {
+        this.heartbeatTimeout = positive("heartbeat timeout", heartbeatTimeout);
+        return this;
+    }
+
+    public SchedulerBuilder leaseDuration(Duration leaseDuration) {
+        this.leaseDuration = positive("lease duration", leaseDuration);
+        return this;
+    }
+
+    /** The server-side idle limit of a fire's session; see {@link #DEFAULT_IDLE_LIMIT}. */
+    public SchedulerBuilder idleLimit(Duration idleLimit) {
+        this.idleLimit = positive("idle limit", idleLimit);
         return this;
     }
 
@@ -140,10 +174,17 @@ public final class SchedulerBuilder {
                         + "'. Job names key lock_cron and must be unique: rename one of them.");
             }
         }
+        if (heartbeatTimeout.compareTo(heartbeatInterval.multipliedBy(2)) < 0) {
+            throw new IllegalArgumentException("heartbeat timeout " + heartbeatTimeout + " must be at least twice the"
+                    + " heartbeat interval " + heartbeatInterval + ", or healthy nodes get fenced");
+        }
         NodeConfig config = new NodeConfig(
                 nodeId == null ? NodeConfig.defaultNodeId() : nodeId,
                 pollInterval,
                 heartbeatInterval,
+                heartbeatTimeout,
+                leaseDuration,
+                idleLimitFor(jobs),
                 workerThreads,
                 misfireThreshold,
                 historyRetention,
@@ -154,6 +195,17 @@ public final class SchedulerBuilder {
                 invoker,
                 List.copyOf(listeners));
         return new SchedulerNode(dataSource, config, List.copyOf(jobs));
+    }
+
+    /** The idle limit, raised so that no job with a timeout is cut short by it. */
+    private Duration idleLimitFor(List<JobDefinition> jobs) {
+        Duration limit = idleLimit;
+        for (JobDefinition job : jobs) {
+            if (job.timeout() != null && job.timeout().plusMinutes(1).compareTo(limit) > 0) {
+                limit = job.timeout().plusMinutes(1);
+            }
+        }
+        return limit;
     }
 
     private static Duration positive(String what, Duration d) {

@@ -58,6 +58,9 @@ public interface SchedulerClient {
 
     List<FailoverInfo> failovers(int limit);
 
+    /** The latest fencings of hung nodes, newest first. */
+    List<FencingInfo> fencings(int limit);
+
     /** Executions started since {@code since}, counted per minute and outcome, oldest first. */
     List<ExecutionCount> executionCounts(Instant since);
 

@@ -34,6 +34,7 @@ record Database(String url, String user, String password) {
                 dataSource,
                 List.of(
                         "DROP TABLE IF EXISTS audit_event",
+                        "DROP TABLE IF EXISTS fencing_event",
                         "DROP TABLE IF EXISTS failover_event",
                         "DROP TABLE IF EXISTS fire_attempt",
                         "DROP TABLE IF EXISTS job_execution",

@@ -16,6 +16,8 @@ import javax.sql.DataSource;
  */
 public abstract class TestDatabase {
     static final List<String> TABLES = List.of(
+            "audit_event",
+            "fencing_event",
             "failover_event",
             "fire_attempt",
             "job_execution",

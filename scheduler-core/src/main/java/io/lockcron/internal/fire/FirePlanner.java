@@ -22,6 +22,9 @@ final class FirePlanner {
     }
 
     Plan plan(JobRow row, Instant now) {
+        if (row.status() == JobStatus.RUNNING) {
+            return leaseHeld(row, now);
+        }
         Instant requested = row.triggerRequestedAt();
         if (requested != null && !requested.isAfter(now) && row.status() != JobStatus.RUNNING) {
             return new Plan.Run(requested, FireKind.MANUAL, false);
@@ -51,6 +54,20 @@ final class FirePlanner {
             case FIRE_ONCE_NOW -> new Plan.Run(missed.get(missed.size() - 1), FireKind.SCHEDULED, false);
             case CATCH_UP -> new Plan.Run(missed.get(0), FireKind.SCHEDULED, false);
         };
+    }
+
+    /** A lease-mode fire is running somewhere; once its lease has expired, its fire is taken over. */
+    private static Plan leaseHeld(JobRow row, Instant now) {
+        Instant lease = row.leaseUntil();
+        if (lease != null && lease.isAfter(now)) {
+            return new Plan.NotDue(lease);
+        }
+        Instant requested = row.triggerRequestedAt();
+        if (requested != null) {
+            return new Plan.Run(requested, FireKind.MANUAL, true);
+        }
+        Instant fire = row.nextFireTime();
+        return fire == null ? new Plan.NotDue(null) : new Plan.Run(fire, FireKind.SCHEDULED, true);
     }
 
     private static Instant earliest(Instant a, @Nullable Instant b) {

@@ -25,6 +25,18 @@ final class JobBody {
         this.invoker = invoker;
     }
 
+    /** The failure came from the thread being interrupted (shutdown, timeout, a lost lease). */
+    static boolean wasInterrupted(Throwable failure) {
+        for (Throwable t = failure; t != null; t = t.getCause()) {
+            if (t instanceof InterruptedException
+                    || t instanceof java.io.InterruptedIOException
+                    || t instanceof java.nio.channels.ClosedByInterruptException) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     /** The handler's failure, or null if it returned normally within its timeout. */
     @Nullable
     Throwable run(JobHandler handler, JobContext context, @Nullable Duration timeout) {

@@ -1,7 +1,7 @@
 package io.lockcron.internal.fire;
 
-import io.lockcron.ExecutionInfo;
 import io.lockcron.FailoverInfo;
+import io.lockcron.JobStatus;
 import io.lockcron.Outcome;
 import io.lockcron.internal.store.AttemptStore.Attempt;
 import io.lockcron.internal.store.ExecutionStore;
@@ -9,24 +9,25 @@ import io.lockcron.internal.store.JobRow;
 import io.lockcron.internal.store.JobStore.Locked;
 import io.lockcron.internal.store.ScheduleUpdate;
 import io.lockcron.internal.store.Store;
+import io.lockcron.job.ExecutionMode;
 import io.lockcron.job.FireKind;
 import io.lockcron.job.JobHandler;
 import io.lockcron.job.JobInvoker;
 import io.lockcron.trigger.TriggerType;
 import java.sql.Connection;
 import java.sql.SQLException;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.Optional;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.function.Function;
+import java.util.function.Supplier;
 import org.jdbi.v3.core.Handle;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The fire protocol of the transactional mode, in one transaction per fire:
+ * The fire protocol, one transaction per fire in the transactional mode:
  *
  * <pre>
  * BEGIN (READ COMMITTED)
@@ -40,30 +41,36 @@ import org.slf4j.LoggerFactory;
  * The row lock, not a status flag, keeps other nodes out: if this process dies, the database
  * rolls it all back, frees the row and the fire is still due for the next node. Who runs the fire
  * is recorded beside it in {@code fire_attempt}, in a transaction of its own, so the record
- * outlives a rollback.
+ * outlives a rollback. Lease-mode jobs take the same lock only to claim a lease ({@link LeaseFire}).
  */
 public final class TransactionalFire {
     private static final Logger log = LoggerFactory.getLogger(TransactionalFire.class);
     private static final String BODY = "lockcron_body";
 
     private final Store store;
-    private final String nodeId;
+    private final NodeView node;
     private final FirePlanner planner;
     private final JobBody body;
     private final Listeners listeners;
+    private final SessionLimits sessionLimits;
+    private final LeaseFire leases;
+    private final Finisher finisher;
 
     public TransactionalFire(
             Store store,
-            String nodeId,
-            Duration misfireThreshold,
+            NodeView node,
+            FireSettings settings,
             ScheduledExecutorService timers,
             JobInvoker invoker,
             Listeners listeners) {
         this.store = store;
-        this.nodeId = nodeId;
-        this.planner = new FirePlanner(misfireThreshold);
+        this.node = node;
+        this.planner = new FirePlanner(settings.misfireThreshold());
         this.body = new JobBody(timers, invoker);
         this.listeners = listeners;
+        this.sessionLimits = new SessionLimits(store.dialect(), settings.idleLimit());
+        this.finisher = new Finisher(store, node, listeners);
+        this.leases = new LeaseFire(store, node, settings.leaseDuration(), timers, body, finisher);
     }
 
     /**
@@ -71,6 +78,8 @@ public final class TransactionalFire {
      * the row's handler name. Database failures propagate; the fire then stays due.
      */
     public FireResult fire(String jobName, Function<String, @Nullable JobHandler> handlers) {
+        int epoch = node.membershipEpoch();
+        Supplier<FireResult> next;
         try (Handle h = store.jdbi().open()) {
             Connection connection = h.getConnection();
             int isolation = isolation(connection);
@@ -79,7 +88,7 @@ public final class TransactionalFire {
                     connection.setTransactionIsolation(Connection.TRANSACTION_READ_COMMITTED);
                 }
                 h.begin();
-                return fireLocked(h, jobName, handlers);
+                next = fireLocked(h, jobName, handlers, epoch);
             } catch (SQLException e) {
                 throw new IllegalStateException("cannot start a fire transaction for job '" + jobName + "'", e);
             } finally {
@@ -89,13 +98,20 @@ public final class TransactionalFire {
                 restore(connection, isolation);
             }
         }
+        return next.get(); // a lease-mode job runs here, its connection back in the pool
     }
 
-    private FireResult fireLocked(Handle h, String jobName, Function<String, @Nullable JobHandler> handlers) {
+    /** Call after a database outage: the server may hand out old session ids again. */
+    public void databaseRecovered() {
+        sessionLimits.forget();
+    }
+
+    private Supplier<FireResult> fireLocked(
+            Handle h, String jobName, Function<String, @Nullable JobHandler> handlers, int epoch) {
         Optional<Locked> locked = store.jobs().tryLock(h, jobName);
         if (locked.isEmpty()) {
             h.rollback();
-            return new FireResult.Busy();
+            return done(new FireResult.Busy());
         }
         long startNanos = System.nanoTime();
         JobRow row = locked.get().row();
@@ -103,29 +119,30 @@ public final class TransactionalFire {
         JobHandler handler = handlers.apply(row.handlerName());
         if (handler == null) {
             h.rollback();
-            return new FireResult.NotDue(null, now);
+            return done(new FireResult.NotDue(null, now));
         }
         Plan plan = planner.plan(row, now);
         if (plan instanceof Plan.NotDue notDue) {
             h.rollback();
-            return new FireResult.NotDue(notDue.dueAt(), now);
+            return done(new FireResult.NotDue(notDue.dueAt(), now));
         }
         if (plan instanceof Plan.Advance advance) {
             log.info("Job '{}' skips fires missed up to {} (misfire policy SKIP)", jobName, now);
             ScheduleUpdate update = ScheduleUpdate.of(row, now).advanceTo(advance.next(), completes(row));
             store.jobs().updateSchedule(h, update);
             h.commit();
-            return new FireResult.Done(dueOf(update), now, null);
+            return done(new FireResult.Done(dueOf(update), now, null));
         }
         Plan.Run run = (Plan.Run) plan;
-        return run(h, locked.get(), run, handler, startNanos);
-    }
-
-    private FireResult run(Handle h, Locked locked, Plan.Run run, JobHandler handler, long startNanos) {
-        JobRow row = locked.row();
-        Instant now = locked.dbNow();
         Attempt attempt = store.attempts()
-                .begin(row.name(), run.fireTime(), nodeId, locked.sessionId(), now, expectedAttempt(row, run));
+                .begin(
+                        row.name(),
+                        run.fireTime(),
+                        node.nodeId(),
+                        locked.get().sessionId(),
+                        now,
+                        expectedAttempt(row, run),
+                        row.status() == JobStatus.RUNNING);
         for (FailoverInfo failover : attempt.failovers()) {
             log.warn(
                     "Job '{}' fire {}: taking over attempt {} lost by node {} ({}, {} ms after it was last seen)",
@@ -138,66 +155,71 @@ public final class TransactionalFire {
             listeners.each(l -> l.failoverDetected(failover));
         }
         var start = new ExecutionStore.Start(
-                row.name(), run.fireTime(), run.kind(), attempt.number(), nodeId, attempt.id(), now);
+                row.name(), run.fireTime(), run.kind(), attempt.number(), node.nodeId(), attempt.id(), now);
         if (!store.executions().start(h, start, run.retry())) {
             log.warn("Job '{}' fire {} already has an execution; not running it again", row.name(), run.fireTime());
-            ScheduleUpdate update = after(row, run, now, true);
+            ScheduleUpdate update = after(row, run, now);
             store.jobs().updateSchedule(h, update);
             h.commit();
             store.attempts().close(attempt.id(), "FAILED", now);
-            return new FireResult.Done(dueOf(update), now, null);
+            return done(new FireResult.Done(dueOf(update), now, null));
         }
+        if (row.mode() == ExecutionMode.LEASE) {
+            return leases.claim(h, locked.get(), run, attempt, handler, startNanos, epoch);
+        }
+        return done(runInTransaction(h, locked.get(), run, attempt, handler, startNanos, epoch));
+    }
 
+    private FireResult runInTransaction(
+            Handle h, Locked locked, Plan.Run run, Attempt attempt, JobHandler handler, long startNanos, int epoch) {
+        JobRow row = locked.row();
+        Instant now = locked.dbNow();
+        sessionLimits.apply(h, locked.sessionId());
         h.savepoint(BODY);
         var context = new FireContext(
-                row.name(), run.fireTime(), run.kind(), attempt.number(), attempt.id(), nodeId, row.payload(), h);
+                row.name(),
+                run.fireTime(),
+                run.kind(),
+                attempt.number(),
+                attempt.id(),
+                node.nodeId(),
+                row.payload(),
+                h);
         Throwable failure = body.run(handler, context, row.timeout());
+        if (failure != null && node.stopping() && JobBody.wasInterrupted(failure)) {
+            h.rollback(); // hand the fire back whole: another node runs it at once
+            store.attempts().close(attempt.id(), "RELEASED", now);
+            log.info("Job '{}' fire {} handed back: the node is stopping", row.name(), run.fireTime());
+            return new FireResult.NotDue(null, now);
+        }
+        if (node.membershipEpoch() != epoch) {
+            h.rollback(); // fenced while running: another node has this fire now
+            log.warn(
+                    "Job '{}' fire {}: this node was fenced while running it; its work is discarded",
+                    row.name(),
+                    run.fireTime());
+            return new FireResult.NotDue(null, now);
+        }
         if (failure != null) {
             h.rollbackToSavepoint(BODY);
         }
         Instant finished = now.plusNanos(System.nanoTime() - startNanos);
         Outcome outcome = outcome(row, run, failure);
-        ScheduleUpdate update = (outcome == Outcome.RETRYING
-                        ? ScheduleUpdate.of(row, finished)
-                                .retryAt(finished.plus(row.retry().delayAfter(row.failedAttempts() + 1)))
-                        : after(row, run, finished, failure == null))
-                .ran(run.fireTime(), finished, outcome);
+        ScheduleUpdate update = result(row, run, outcome, finished);
         store.jobs().updateSchedule(h, update);
-        store.executions()
-                .finish(
-                        h,
-                        row.name(),
-                        run.fireTime(),
-                        outcome,
-                        finished,
-                        failure == null ? null : ErrorSummary.of(failure));
-        h.commit();
-
-        if (failure != null) {
-            log.warn(
-                    "Job '{}' fire {} attempt {} failed ({})",
-                    row.name(),
-                    run.fireTime(),
-                    attempt.number(),
-                    outcome,
-                    failure);
-        }
-        closeQuietly(attempt, failure == null ? "COMMITTED" : "FAILED", finished);
         String error = failure == null ? null : ErrorSummary.of(failure);
-        var execution = new ExecutionInfo(
-                0,
-                row.name(),
-                run.fireTime(),
-                run.kind(),
-                attempt.number(),
-                nodeId,
-                attempt.id(),
-                now,
-                finished,
-                outcome,
-                error);
-        listeners.each(l -> l.executionFinished(execution));
+        store.executions().finish(h, row.name(), run.fireTime(), outcome, finished, error);
+        h.commit();
+        finisher.finished(row, run, attempt, now, finished, outcome, failure, error);
         return new FireResult.Done(dueOf(update), now, outcome);
+    }
+
+    /** The row after a fire that ran: retry later, or move on. */
+    static ScheduleUpdate result(JobRow row, Plan.Run run, Outcome outcome, Instant finished) {
+        ScheduleUpdate update = outcome == Outcome.RETRYING
+                ? base(row, finished).retryAt(finished.plus(row.retry().delayAfter(row.failedAttempts() + 1)))
+                : after(row, run, finished);
+        return update.ran(run.fireTime(), finished, outcome);
     }
 
     /** The attempt number if none was lost: retries count up, a manual fire is new every time. */
@@ -205,7 +227,7 @@ public final class TransactionalFire {
         return run.kind() == FireKind.MANUAL ? 1 : row.failedAttempts() + 1;
     }
 
-    private static Outcome outcome(JobRow row, Plan.Run run, @Nullable Throwable failure) {
+    static Outcome outcome(JobRow row, Plan.Run run, @Nullable Throwable failure) {
         if (failure == null) {
             return Outcome.SUCCEEDED;
         }
@@ -214,8 +236,8 @@ public final class TransactionalFire {
     }
 
     /** The row after the fire is done with: a request answered, or the schedule moved on. */
-    private static ScheduleUpdate after(JobRow row, Plan.Run run, Instant finished, boolean succeeded) {
-        ScheduleUpdate update = ScheduleUpdate.of(row, finished);
+    private static ScheduleUpdate after(JobRow row, Plan.Run run, Instant finished) {
+        ScheduleUpdate update = base(row, finished);
         if (run.kind() == FireKind.MANUAL) {
             return update.clearRequest();
         }
@@ -223,12 +245,18 @@ public final class TransactionalFire {
         return update.advanceTo(next, completes(row));
     }
 
+    /** The row as a finished fire leaves it; a lease taken over is held no more. */
+    private static ScheduleUpdate base(JobRow row, Instant at) {
+        ScheduleUpdate update = ScheduleUpdate.of(row, at);
+        return row.status() == JobStatus.RUNNING ? update.withStatus(JobStatus.IDLE) : update;
+    }
+
     private static boolean completes(JobRow row) {
         return row.triggerType() == TriggerType.ONE_SHOT;
     }
 
-    private static @Nullable Instant dueOf(ScheduleUpdate u) {
-        Instant due = u.status() == io.lockcron.JobStatus.IDLE ? u.dueTime() : null;
+    static @Nullable Instant dueOf(ScheduleUpdate u) {
+        Instant due = u.status() == JobStatus.IDLE ? u.dueTime() : null;
         Instant requested = u.requestedAt();
         if (due == null) {
             return requested;
@@ -236,13 +264,8 @@ public final class TransactionalFire {
         return requested != null && requested.isBefore(due) ? requested : due;
     }
 
-    private void closeQuietly(Attempt attempt, String outcome, Instant finished) {
-        try {
-            store.attempts().close(attempt.id(), outcome, finished);
-        } catch (RuntimeException e) {
-            // The execution is committed; a stale attempt row only misleads the console until the next fire.
-            log.warn("Could not close attempt {}: {}", attempt.id(), e.toString());
-        }
+    private static Supplier<FireResult> done(FireResult result) {
+        return () -> result;
     }
 
     private static int isolation(Connection c) {

@@ -3,7 +3,9 @@ package io.lockcron.internal.node;
 import io.lockcron.Scheduler;
 import io.lockcron.SchedulerClient;
 import io.lockcron.internal.fire.FireResult;
+import io.lockcron.internal.fire.FireSettings;
 import io.lockcron.internal.fire.Listeners;
+import io.lockcron.internal.fire.NodeView;
 import io.lockcron.internal.fire.TransactionalFire;
 import io.lockcron.internal.store.JobStore.DueRow;
 import io.lockcron.internal.store.SchemaVerifier;
@@ -24,7 +26,7 @@ import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
-import java.util.function.Function;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.Collectors;
 import javax.sql.DataSource;
 import org.jspecify.annotations.Nullable;
@@ -33,24 +35,31 @@ import org.slf4j.LoggerFactory;
 
 /**
  * A running node: polls {@code lock_cron}, sleeps until each job's next due time (on the
- * database clock), and hands due jobs to the fire protocol on its worker threads.
+ * database clock), hands due jobs to the fire protocol on its worker threads, heartbeats, and
+ * fences nodes whose heartbeat went stale.
  */
-public final class SchedulerNode implements Scheduler {
+public final class SchedulerNode implements Scheduler, NodeView {
     private static final Logger log = LoggerFactory.getLogger(SchedulerNode.class);
 
     private final NodeConfig config;
     private final Store store;
     private final List<JobDefinition> definitions;
     private final Map<String, JobHandler> handlers;
+    private final Listeners listeners;
     private final DbClock clock;
     private final Outage outage;
     private final ScheduledThreadPoolExecutor timers;
     private final ThreadPoolExecutor workers;
     private final TransactionalFire protocol;
-    private final Listeners listeners;
+    private final Fencer fencer;
     private final Set<String> inFlight = ConcurrentHashMap.newKeySet();
     private final Map<String, Wake> wakes = new ConcurrentHashMap<>();
+    private final AtomicInteger membershipEpoch = new AtomicInteger();
+    private volatile int incarnation;
     private volatile boolean running;
+    private volatile boolean stopping;
+    /** No fencing before this database time: after an outage every heartbeat is stale, not every node hung. */
+    private volatile Instant fenceNotBefore = Instant.MAX;
 
     private record Wake(Instant at, ScheduledFuture<?> future) {}
 
@@ -62,8 +71,8 @@ public final class SchedulerNode implements Scheduler {
                 definitions.stream().collect(Collectors.toUnmodifiableMap(JobDefinition::name, JobDefinition::handler));
         this.listeners = new Listeners(config.listeners());
         this.clock = new DbClock(config.clock());
-        this.outage = new Outage(config.nodeId(), down -> listeners.each(l -> l.databaseAvailability(down)));
-        this.timers = new ScheduledThreadPoolExecutor(1, Threads.named("lockcron-timer-" + config.nodeId()));
+        this.outage = new Outage(config.nodeId(), this::databaseAvailability);
+        this.timers = new ScheduledThreadPoolExecutor(2, Threads.named("lockcron-timer-" + config.nodeId()));
         this.timers.setRemoveOnCancelPolicy(true);
         this.workers = new ThreadPoolExecutor(
                 config.workerThreads(),
@@ -73,7 +82,13 @@ public final class SchedulerNode implements Scheduler {
                 new LinkedBlockingQueue<>(),
                 Threads.named("lockcron-worker-" + config.nodeId()));
         this.protocol = new TransactionalFire(
-                store, config.nodeId(), config.misfireThreshold(), timers, config.invoker(), listeners);
+                store,
+                this,
+                new FireSettings(config.misfireThreshold(), config.leaseDuration(), config.idleLimit()),
+                timers,
+                config.invoker(),
+                listeners);
+        this.fencer = new Fencer(store, config.nodeId(), config.heartbeatTimeout(), listeners);
     }
 
     @Override
@@ -84,11 +99,13 @@ public final class SchedulerNode implements Scheduler {
         SchemaVerifier.verify(store);
         clock.sample(store::now);
         new JobRegistrar(store).register(definitions);
-        store.nodes()
+        incarnation = store.nodes()
                 .join(
                         config.nodeId(),
                         NodeConfig.host(),
                         ProcessHandle.current().pid());
+        graceBeforeFencing();
+        stopping = false;
         running = true;
         timers.scheduleWithFixedDelay(this::poll, 0, config.pollInterval().toMillis(), TimeUnit.MILLISECONDS);
         long heartbeat = config.heartbeatInterval().toMillis();
@@ -99,9 +116,20 @@ public final class SchedulerNode implements Scheduler {
             long firstPurge = ThreadLocalRandom.current().nextLong(Math.min(purge, 60_000) + 1);
             timers.scheduleWithFixedDelay(this::purge, firstPurge, purge, TimeUnit.MILLISECONDS);
         }
-        log.info("Node {} started with {} job(s): {}", config.nodeId(), definitions.size(), handlers.keySet());
+        log.info(
+                "Node {} (incarnation {}) started with {} job(s): {}",
+                config.nodeId(),
+                incarnation,
+                definitions.size(),
+                handlers.keySet());
     }
 
+    /**
+     * Stops taking fires, lets running ones finish for up to the shutdown timeout, then interrupts
+     * them: an interrupted fire is handed back whole (rolled back, its lease released) so that
+     * another node runs it at once. Heartbeats go on until then, so nobody fences a node that is
+     * only finishing its work.
+     */
     @Override
     public void stop() {
         synchronized (this) {
@@ -109,15 +137,15 @@ public final class SchedulerNode implements Scheduler {
                 return;
             }
             running = false;
+            stopping = true;
         }
-        timers.getQueue().clear();
+        wakes.values().forEach(w -> w.future().cancel(false));
         wakes.clear();
         workers.shutdown();
         try {
             if (!workers.awaitTermination(config.shutdownTimeout().toMillis(), TimeUnit.MILLISECONDS)) {
                 log.warn(
-                        "Node {}: fires still running after {}; interrupting them (they roll back and another"
-                                + " node runs them)",
+                        "Node {}: fires still running after {}; handing them back to the cluster",
                         config.nodeId(),
                         config.shutdownTimeout());
                 workers.shutdownNow();
@@ -149,6 +177,21 @@ public final class SchedulerNode implements Scheduler {
     @Override
     public SchedulerClient client() {
         return store.client();
+    }
+
+    @Override
+    public int membershipEpoch() {
+        return membershipEpoch.get();
+    }
+
+    @Override
+    public boolean stopping() {
+        return stopping;
+    }
+
+    @Override
+    public Instant dbNow() {
+        return clock.now();
     }
 
     /** Re-reads what is due; catches changes by other nodes and clients, and fires a crashed node left. */
@@ -216,10 +259,12 @@ public final class SchedulerNode implements Scheduler {
     private void fire(String name) {
         FireResult result = null;
         try {
-            result = protocol.fire(name, handlerLookup());
+            result = protocol.fire(name, handlers::get);
             outage.succeeded();
         } catch (RuntimeException e) {
-            outage.failed("fire of job '" + name + "'", e);
+            if (!stopping) {
+                outage.failed("fire of job '" + name + "'", e);
+            }
         } finally {
             inFlight.remove(name);
         }
@@ -233,24 +278,57 @@ public final class SchedulerNode implements Scheduler {
         // Busy: another node runs it; the next poll sees where it stands.
     }
 
-    private Function<String, @Nullable JobHandler> handlerLookup() {
-        return handlers::get;
-    }
-
+    /**
+     * Proves this node alive, notices if it was fenced meanwhile (then its running fires are
+     * abandoned and it joins again as a new incarnation), and fences nodes that went silent.
+     */
     private void heartbeat() {
         try {
-            if (!store.nodes().heartbeat(config.nodeId())) {
-                log.warn("Node {} was not an active member any more; joining again", config.nodeId());
-                store.nodes()
-                        .join(
-                                config.nodeId(),
-                                NodeConfig.host(),
-                                ProcessHandle.current().pid());
+            if (!store.nodes().heartbeat(config.nodeId(), incarnation)) {
+                rejoin();
             }
             outage.succeeded();
+            Instant now = clock.now();
+            if (running && !now.isBefore(fenceNotBefore)) {
+                fencer.fenceStale(now, job -> wakeAt(job, now, Duration.ZERO));
+            }
         } catch (RuntimeException e) {
             outage.failed("heartbeat", e);
         }
+    }
+
+    private void rejoin() {
+        var membership = store.nodes().membership(config.nodeId());
+        membershipEpoch.incrementAndGet(); // fires begun before must not commit
+        if (membership.isPresent() && membership.get().state().equals("FENCED")) {
+            log.warn(
+                    "Node {} was fenced by {} at {}: its heartbeat was late (a pause, a freeze or a partition)."
+                            + " Its running fires are abandoned; it joins again as a new member.",
+                    config.nodeId(),
+                    membership.get().fencedBy(),
+                    membership.get().fencedAt());
+        } else {
+            log.warn("Node {} was not an active member any more; joining again", config.nodeId());
+        }
+        incarnation = store.nodes()
+                .join(
+                        config.nodeId(),
+                        NodeConfig.host(),
+                        ProcessHandle.current().pid());
+        graceBeforeFencing();
+    }
+
+    /** Wait one heartbeat timeout before judging others: their heartbeats may have been held up like ours. */
+    private void graceBeforeFencing() {
+        fenceNotBefore = clock.now().plus(config.heartbeatTimeout());
+    }
+
+    private void databaseAvailability(boolean down) {
+        if (!down) {
+            graceBeforeFencing();
+            protocol.databaseRecovered();
+        }
+        listeners.each(l -> l.databaseAvailability(down));
     }
 
     private void purge() {

@@ -38,7 +38,8 @@ public final class AttemptStore {
      * attempts were lost (their transaction is gone): each still marked running is closed and,
      * recorded as a failover, and the attempt gets the next free number.
      */
-    public Attempt begin(String job, Instant fireTime, String node, String sessionId, Instant now, int expected) {
+    public Attempt begin(
+            String job, Instant fireTime, String node, String sessionId, Instant now, int expected, boolean lease) {
         try {
             return store.jdbi()
                     .withHandle(h ->
@@ -68,7 +69,7 @@ public final class AttemptStore {
                     boolean committed = p.recordedAttempt() != null && p.recordedAttempt() >= p.attempt();
                     close(h, p.id(), committed ? "FAILED" : "LOST", now);
                     if (!committed) {
-                        failovers.add(recordFailover(h, job, fireTime, p, node, now));
+                        failovers.add(recordFailover(h, job, fireTime, p, node, now, lease));
                     }
                 }
             }
@@ -92,13 +93,20 @@ public final class AttemptStore {
                 .one();
     }
 
-    private FailoverInfo recordFailover(Handle h, String job, Instant fireTime, Prior lost, String node, Instant now) {
+    private FailoverInfo recordFailover(
+            Handle h, String job, Instant fireTime, Prior lost, String node, Instant now, boolean lease) {
         // The lost node died some time after its last sign of life: its heartbeat or the attempt's start.
         Instant lastSeen = lost.lastHeartbeat() != null && lost.lastHeartbeat().isAfter(lost.startedAt())
                 ? lost.lastHeartbeat()
                 : lost.startedAt();
-        String reason =
-                lost.nodeId().equals(node) ? "CONNECTION_LOST" : "FENCED".equals(lost.nodeState()) ? "HANG" : "CRASH";
+        String reason;
+        if (lease) {
+            reason = "LEASE_EXPIRED";
+        } else if (lost.nodeId().equals(node)) {
+            reason = "CONNECTION_LOST";
+        } else {
+            reason = "FENCED".equals(lost.nodeState()) ? "HANG" : "CRASH";
+        }
         long delayMs = Math.max(0, Duration.between(lastSeen, now).toMillis());
         long id = store.update(h, "insert-failover")
                 .bind("job", job)

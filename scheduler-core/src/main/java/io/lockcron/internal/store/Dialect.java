@@ -1,6 +1,7 @@
 package io.lockcron.internal.store;
 
 import java.time.LocalDateTime;
+import org.jspecify.annotations.Nullable;
 
 /**
  * What differs between databases, as SQL fragments. Whole statements that differ live in
@@ -16,6 +17,20 @@ public interface Dialect {
 
     /** This connection's session id, as text: what fencing needs to kill it. */
     String sessionId();
+
+    /**
+     * Ends another session, rolling back its transaction and freeing its row locks: how a live
+     * node fences a hung one. {@code <session>} is replaced by a numeric session id.
+     */
+    String killSession();
+
+    /**
+     * Makes the server end this session once it has been idle for {@code seconds} while holding
+     * a transaction open — the second signal that frees a hung node's locks if no live node
+     * fences it. Null where the database has no such limit.
+     */
+    @Nullable
+    String idleLimit(long seconds);
 
     /** A UTC time as the driver should receive it for a TIMESTAMP or DATETIME(3) parameter. */
     default Object bindable(LocalDateTime utc) {

@@ -5,6 +5,7 @@ import io.lockcron.ExecutionCount;
 import io.lockcron.ExecutionInfo;
 import io.lockcron.ExecutionQuery;
 import io.lockcron.FailoverInfo;
+import io.lockcron.FencingInfo;
 import io.lockcron.InvalidJobException;
 import io.lockcron.JobInfo;
 import io.lockcron.JobStatus;
@@ -179,6 +180,11 @@ final class JdbiSchedulerClient implements SchedulerClient {
     @Override
     public List<FailoverInfo> failovers(int limit) {
         return store.attempts().failovers(limit);
+    }
+
+    @Override
+    public List<FencingInfo> fencings(int limit) {
+        return store.nodes().fencings(limit);
     }
 
     @Override

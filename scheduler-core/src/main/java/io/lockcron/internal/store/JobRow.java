@@ -36,6 +36,8 @@ public record JobRow(
         @Nullable Instant lastFinishedAt,
         @Nullable Outcome lastOutcome,
         long fencingToken,
+        @Nullable String ownerNode,
+        @Nullable Instant leaseUntil,
         String definitionHash,
         String scheduleSource,
         int definitionVersion,

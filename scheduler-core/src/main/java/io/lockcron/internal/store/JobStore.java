@@ -42,6 +42,53 @@ public final class JobStore {
         store.update(handle, "update-schedule").bindMethods(u).execute();
     }
 
+    /** Takes the lease of a locked row for {@code token} until {@code until}. */
+    public void claimLease(Handle handle, String name, String node, long token, Instant until, Instant now) {
+        store.update(handle, "claim-lease")
+                .bind("name", name)
+                .bind("node", node)
+                .bind("token", token)
+                .bind("until", until)
+                .bind("now", now)
+                .execute();
+    }
+
+    /** False once the lease is no longer this token's: it expired and was taken over. */
+    public boolean renewLease(String name, long token, Instant until) {
+        return store.jdbi()
+                .withHandle(h -> store.update(h, "renew-lease")
+                                .bind("name", name)
+                                .bind("token", token)
+                                .bind("until", until)
+                                .execute()
+                        == 1);
+    }
+
+    /** Ends a lease with the fire's result; false (nothing changed) if the token no longer holds it. */
+    public boolean finishLease(Handle handle, ScheduleUpdate u, long token) {
+        return store.update(handle, "finish-lease")
+                        .bindMethods(u)
+                        .bind("status", u.status().name())
+                        .bind("token", token)
+                        .execute()
+                == 1;
+    }
+
+    public void releaseLease(String name, long token) {
+        store.jdbi()
+                .useHandle(h -> store.update(h, "release-lease")
+                        .bind("name", name)
+                        .bind("token", token)
+                        .execute());
+    }
+
+    /** Lets the leases of a fenced node expire now, so live nodes take its fires over at once. */
+    public int expireLeases(String node) {
+        return store.jdbi()
+                .withHandle(
+                        h -> store.update(h, "expire-leases").bind("node", node).execute());
+    }
+
     public List<DueRow> dueCandidates(Handle handle) {
         return store.query(handle, "due-jobs")
                 .map((rs, ctx) -> new DueRow(

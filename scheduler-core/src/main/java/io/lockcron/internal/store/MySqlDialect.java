@@ -30,6 +30,21 @@ final class MySqlDialect implements Dialect {
         return DATETIME_3.format(utc);
     }
 
+    /** The same user may kill its own connections; another user's needs CONNECTION_ADMIN (MySQL) or CONNECTION ADMIN (MariaDB). */
+    @Override
+    public String killSession() {
+        return "KILL CONNECTION <session>";
+    }
+
+    /**
+     * wait_timeout counts any idle time, also of a pooled connection between borrows, so the limit
+     * must stay above the pool's connection lifetime (HikariCP: 30 minutes by default).
+     */
+    @Override
+    public String idleLimit(long seconds) {
+        return "SET SESSION wait_timeout = " + seconds;
+    }
+
     @Override
     public String sessionId() {
         return "CAST(CONNECTION_ID() AS CHAR)";

@@ -1,9 +1,13 @@
 package io.lockcron.internal.store;
 
+import io.lockcron.FencingInfo;
 import io.lockcron.NodeInfo;
+import java.time.Instant;
 import java.util.List;
+import java.util.Optional;
+import org.jspecify.annotations.Nullable;
 
-/** The {@code scheduler_node} table: who is in the cluster, and since when they were last heard from. */
+/** The {@code scheduler_node} and {@code fencing_event} tables: who is in the cluster, who was fenced. */
 public final class NodeStore {
     private final Store store;
 
@@ -11,8 +15,26 @@ public final class NodeStore {
         this.store = store;
     }
 
-    public void join(String nodeId, String host, long pid) {
-        store.jdbi().useHandle(h -> {
+    /** A node's membership as the table has it. */
+    public record Membership(
+            String state,
+            int incarnation,
+            @Nullable String fencedBy,
+            @Nullable Instant fencedAt) {}
+
+    /** A member whose heartbeat is older than the cutoff. */
+    public record StaleNode(
+            String nodeId,
+            int incarnation,
+            Instant lastHeartbeat,
+            @Nullable String sessionId) {}
+
+    /** A database session in which a node runs (or ran) a fire of {@code job}. */
+    public record RunningSession(String job, String sessionId) {}
+
+    /** Joins the cluster, as a new incarnation if the node was a member before; returns the incarnation. */
+    public int join(String nodeId, String host, long pid) {
+        return store.jdbi().withHandle(h -> {
             int updated = store.update(h, "rejoin-node")
                     .bind("node", nodeId)
                     .bind("host", host)
@@ -25,20 +47,106 @@ public final class NodeStore {
                         .bind("pid", pid)
                         .execute();
             }
+            return membership(nodeId).orElseThrow().incarnation();
         });
     }
 
-    /** False if this node is no longer an active member (it left, or was fenced). */
-    public boolean heartbeat(String nodeId) {
+    /** False if this incarnation is no longer an active member: it left, or was fenced. */
+    public boolean heartbeat(String nodeId, int incarnation) {
         return store.jdbi()
-                .withHandle(
-                        h -> store.update(h, "heartbeat").bind("node", nodeId).execute() == 1);
+                .withHandle(h -> store.update(h, "heartbeat")
+                                .bind("node", nodeId)
+                                .bind("incarnation", incarnation)
+                                .execute()
+                        == 1);
+    }
+
+    public Optional<Membership> membership(String nodeId) {
+        return store.jdbi()
+                .withHandle(h -> store.query(h, "node-state")
+                        .bind("node", nodeId)
+                        .map((rs, ctx) -> new Membership(
+                                rs.getString("state"),
+                                rs.getInt("incarnation"),
+                                rs.getString("fenced_by"),
+                                Rows.instant(rs, "fenced_at")))
+                        .findOne());
     }
 
     public void leave(String nodeId) {
         store.jdbi()
                 .useHandle(
                         h -> store.update(h, "leave-node").bind("node", nodeId).execute());
+    }
+
+    public List<StaleNode> stale(Instant cutoff, String self) {
+        return store.jdbi()
+                .withHandle(h -> store.query(h, "stale-nodes")
+                        .bind("cutoff", cutoff)
+                        .bind("self", self)
+                        .map((rs, ctx) -> new StaleNode(
+                                rs.getString("node_id"),
+                                rs.getInt("incarnation"),
+                                Rows.requiredInstant(rs, "last_heartbeat"),
+                                rs.getString("session_id")))
+                        .list());
+    }
+
+    /** Marks a stale incarnation fenced; false if another node did first or it is alive again. */
+    public boolean fence(StaleNode node, Instant cutoff, String self) {
+        return store.jdbi()
+                .withHandle(h -> store.update(h, "fence-node")
+                                .bind("node", node.nodeId())
+                                .bind("incarnation", node.incarnation())
+                                .bind("cutoff", cutoff)
+                                .bind("self", self)
+                                .execute()
+                        == 1);
+    }
+
+    public List<RunningSession> runningSessions(String nodeId) {
+        return store.jdbi()
+                .withHandle(h -> store.query(h, "running-sessions")
+                        .bind("node", nodeId)
+                        .map((rs, ctx) -> new RunningSession(rs.getString("job_name"), rs.getString("session_id")))
+                        .list());
+    }
+
+    /**
+     * Kills a database session. The id must be a number: it is written into the statement, as
+     * MySQL's KILL takes no parameters.
+     */
+    public void killSession(String sessionId) {
+        long id = Long.parseLong(sessionId.strip());
+        String sql = store.dialect().killSession().replace("<session>", Long.toString(id));
+        store.jdbi().useHandle(h -> {
+            // KILL is no query and pg_terminate_backend is no update: plain execute takes both.
+            try (java.sql.Statement statement = h.getConnection().createStatement()) {
+                statement.execute(sql);
+            } catch (java.sql.SQLException e) {
+                throw new IllegalStateException(e.getMessage(), e);
+            }
+        });
+    }
+
+    public void recordFencing(StaleNode node, String self, int killed, @Nullable String detail) {
+        store.jdbi()
+                .useHandle(h -> store.update(h, "insert-fencing")
+                        .bind("node", node.nodeId())
+                        .bind("incarnation", node.incarnation())
+                        .bind("self", self)
+                        .bind("lastHeartbeat", node.lastHeartbeat())
+                        .bind("killed", killed)
+                        .bind("detail", detail)
+                        .execute());
+    }
+
+    public List<FencingInfo> fencings(int limit) {
+        return store.jdbi()
+                .withHandle(h -> store.query(h, "list-fencings")
+                        .bind("limit", limit)
+                        .map((rs, ctx) -> Rows.fencing(rs))
+                        .list());
     }
 
     public List<NodeInfo> all() {

@@ -2,6 +2,7 @@ package io.lockcron.internal.store;
 
 import io.lockcron.ExecutionInfo;
 import io.lockcron.FailoverInfo;
+import io.lockcron.FencingInfo;
 import io.lockcron.JobStatus;
 import io.lockcron.NodeInfo;
 import io.lockcron.Outcome;
@@ -64,6 +65,8 @@ final class Rows {
                 instant(rs, "last_finished_at"),
                 lastOutcome == null ? null : Outcome.valueOf(lastOutcome),
                 rs.getLong("fencing_token"),
+                rs.getString("owner_node"),
+                instant(rs, "lease_until"),
                 rs.getString("definition_hash"),
                 rs.getString("schedule_source"),
                 rs.getInt("definition_version"),
@@ -95,7 +98,22 @@ final class Rows {
                 heartbeat,
                 rs.getString("session_id"),
                 rs.getString("state"),
-                Duration.between(heartbeat, requiredInstant(rs, "db_now")));
+                Duration.between(heartbeat, requiredInstant(rs, "db_now")),
+                rs.getInt("incarnation"),
+                instant(rs, "fenced_at"),
+                rs.getString("fenced_by"));
+    }
+
+    static FencingInfo fencing(ResultSet rs) throws SQLException {
+        return new FencingInfo(
+                rs.getLong("id"),
+                rs.getString("node_id"),
+                rs.getInt("incarnation"),
+                rs.getString("fenced_by"),
+                requiredInstant(rs, "fenced_at"),
+                requiredInstant(rs, "last_heartbeat"),
+                rs.getInt("sessions_killed"),
+                rs.getString("detail"));
     }
 
     static FailoverInfo failover(ResultSet rs) throws SQLException {

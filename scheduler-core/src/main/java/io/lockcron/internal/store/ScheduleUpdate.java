@@ -69,6 +69,21 @@ public record ScheduleUpdate(
                 updatedAt);
     }
 
+    public ScheduleUpdate withStatus(JobStatus newStatus) {
+        return new ScheduleUpdate(
+                name,
+                nextFireTime,
+                dueTime,
+                failedAttempts,
+                newStatus,
+                requestedAt,
+                requestedBy,
+                lastFireTime,
+                lastFinishedAt,
+                lastOutcome,
+                updatedAt);
+    }
+
     public ScheduleUpdate clearRequest() {
         return new ScheduleUpdate(
                 name,

@@ -49,6 +49,8 @@ class FirePlannerTest {
                 null,
                 null,
                 0,
+                null,
+                null,
                 "h",
                 "CODE",
                 1,
@@ -147,17 +149,49 @@ class FirePlannerTest {
                 requested,
                 JobStatus.PAUSED);
         assertThat(planner.plan(paused, NOW)).isEqualTo(new Plan.Run(requested, FireKind.MANUAL, false));
-        JobRow leased = row(
-                TriggerType.ON_DEMAND,
-                null,
+        JobRow leased = leased(NOW.plusSeconds(20), requested);
+        assertThat(planner.plan(leased, NOW)).isEqualTo(new Plan.NotDue(NOW.plusSeconds(20)));
+    }
+
+    static JobRow leased(Instant leaseUntil, Instant requested) {
+        Instant fire = NOW.minusSeconds(40);
+        return new JobRow(
+                "job",
+                "job",
+                JobStatus.RUNNING,
+                TriggerType.CRON,
+                "0 * * * * ?",
+                "UTC",
                 MisfirePolicy.FIRE_ONCE_NOW,
                 1,
+                ExecutionMode.LEASE,
+                1,
+                0,
                 null,
                 null,
+                fire,
+                fire,
                 0,
                 requested,
-                JobStatus.RUNNING);
-        assertThat(planner.plan(leased, NOW)).isInstanceOf(Plan.NotDue.class);
+                null,
+                null,
+                null,
+                null,
+                7,
+                "gone-node",
+                leaseUntil,
+                "h",
+                "CODE",
+                1,
+                NOW);
+    }
+
+    @Test
+    void anExpiredLeaseIsTakenOverForTheSameFire() {
+        JobRow expired = leased(NOW.minusMillis(1), null);
+        assertThat(planner.plan(expired, NOW)).isEqualTo(new Plan.Run(NOW.minusSeconds(40), FireKind.SCHEDULED, true));
+        JobRow manual = leased(NOW.minusMillis(1), NOW.minusSeconds(45));
+        assertThat(planner.plan(manual, NOW)).isEqualTo(new Plan.Run(NOW.minusSeconds(45), FireKind.MANUAL, true));
     }
 
     @Test

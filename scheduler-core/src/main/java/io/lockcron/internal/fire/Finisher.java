@@ -1,0 +1,65 @@
+package io.lockcron.internal.fire;
+
+import io.lockcron.ExecutionInfo;
+import io.lockcron.Outcome;
+import io.lockcron.internal.store.AttemptStore.Attempt;
+import io.lockcron.internal.store.JobRow;
+import io.lockcron.internal.store.Store;
+import java.time.Instant;
+import org.jspecify.annotations.Nullable;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/** What follows a committed fire in either mode: the log line, the attempt closed, the listeners told. */
+final class Finisher {
+    private static final Logger log = LoggerFactory.getLogger(Finisher.class);
+    private final Store store;
+    private final NodeView node;
+    private final Listeners listeners;
+
+    Finisher(Store store, NodeView node, Listeners listeners) {
+        this.store = store;
+        this.node = node;
+        this.listeners = listeners;
+    }
+
+    /** Logs, closes the attempt and tells the listeners, once the fire's result is committed. */
+    void finished(
+            JobRow row,
+            Plan.Run run,
+            Attempt attempt,
+            Instant started,
+            Instant finished,
+            Outcome outcome,
+            @Nullable Throwable failure,
+            @Nullable String error) {
+        if (failure != null) {
+            log.warn(
+                    "Job '{}' fire {} attempt {} failed ({})",
+                    row.name(),
+                    run.fireTime(),
+                    attempt.number(),
+                    outcome,
+                    failure);
+        }
+        try {
+            store.attempts().close(attempt.id(), failure == null ? "COMMITTED" : "FAILED", finished);
+        } catch (RuntimeException e) {
+            // The execution is committed; a stale attempt row only misleads the console until the next fire.
+            log.warn("Could not close attempt {}: {}", attempt.id(), e.toString());
+        }
+        var execution = new ExecutionInfo(
+                0,
+                row.name(),
+                run.fireTime(),
+                run.kind(),
+                attempt.number(),
+                node.nodeId(),
+                attempt.id(),
+                started,
+                finished,
+                outcome,
+                error);
+        listeners.each(l -> l.executionFinished(execution));
+    }
+}

@@ -1,0 +1,137 @@
+package io.lockcron.internal.fire;
+
+import io.lockcron.JobStatus;
+import io.lockcron.Outcome;
+import io.lockcron.internal.store.AttemptStore.Attempt;
+import io.lockcron.internal.store.JobRow;
+import io.lockcron.internal.store.JobStore.Locked;
+import io.lockcron.internal.store.ScheduleUpdate;
+import io.lockcron.internal.store.Store;
+import io.lockcron.job.JobHandler;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.function.Supplier;
+import org.jdbi.v3.core.Handle;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Lease mode, for jobs too long to hold a transaction open: the row lock is held only to claim a
+ * lease (owner, expiry on the database clock, fencing token), the job runs outside any
+ * transaction while the lease is renewed, and the finish is a short transaction that only the
+ * current token can commit. A lease that expires is taken over with a higher token, and the old
+ * owner's finish changes nothing — ShedLock's model, made safe by the token.
+ */
+final class LeaseFire {
+    private static final Logger log = LoggerFactory.getLogger(LeaseFire.class);
+    private final Store store;
+    private final NodeView node;
+    private final Duration lease;
+    private final ScheduledExecutorService timers;
+    private final JobBody body;
+    private final Finisher finisher;
+
+    LeaseFire(
+            Store store,
+            NodeView node,
+            Duration lease,
+            ScheduledExecutorService timers,
+            JobBody body,
+            Finisher finisher) {
+        this.store = store;
+        this.node = node;
+        this.lease = lease;
+        this.timers = timers;
+        this.body = body;
+        this.finisher = finisher;
+    }
+
+    /** Claims the lease in the locking transaction and commits; the returned step runs the job. */
+    Supplier<FireResult> claim(
+            Handle h, Locked locked, Plan.Run run, Attempt attempt, JobHandler handler, long startNanos, int epoch) {
+        JobRow row = locked.row();
+        store.jobs()
+                .claimLease(
+                        h,
+                        row.name(),
+                        node.nodeId(),
+                        attempt.id(),
+                        locked.dbNow().plus(lease),
+                        locked.dbNow());
+        h.commit();
+        return () -> runAndFinish(locked, run, attempt, handler, startNanos);
+    }
+
+    private FireResult runAndFinish(Locked locked, Plan.Run run, Attempt attempt, JobHandler handler, long startNanos) {
+        JobRow row = locked.row();
+        Instant started = locked.dbNow();
+        long token = attempt.id();
+        Thread worker = Thread.currentThread();
+        AtomicBoolean lost = new AtomicBoolean();
+        long every = Math.max(1, lease.toMillis() / 3);
+        ScheduledFuture<?> renewal = timers.scheduleAtFixedRate(
+                () -> renew(row.name(), token, worker, lost), every, every, TimeUnit.MILLISECONDS);
+        Throwable failure;
+        try {
+            var context = new LeaseContext(
+                    row.name(), run.fireTime(), run.kind(), attempt.number(), token, node.nodeId(), row.payload());
+            failure = body.run(handler, context, row.timeout());
+        } finally {
+            renewal.cancel(false);
+        }
+        Instant finished = started.plusNanos(System.nanoTime() - startNanos);
+        if (failure != null && node.stopping() && JobBody.wasInterrupted(failure) && !lost.get()) {
+            store.jobs().releaseLease(row.name(), token);
+            store.attempts().close(token, "RELEASED", finished);
+            log.info("Job '{}' fire {} handed back: the node is stopping", row.name(), run.fireTime());
+            return new FireResult.NotDue(null, started);
+        }
+        return finish(row, run, attempt, started, finished, failure);
+    }
+
+    private FireResult finish(
+            JobRow row, Plan.Run run, Attempt attempt, Instant started, Instant finished, Throwable failure) {
+        Outcome outcome = TransactionalFire.outcome(row, run, failure);
+        ScheduleUpdate update = TransactionalFire.result(row, run, outcome, finished);
+        if (update.status() == JobStatus.RUNNING) {
+            update = update.withStatus(JobStatus.IDLE);
+        }
+        String error = failure == null ? null : ErrorSummary.of(failure);
+        ScheduleUpdate result = update;
+        boolean accepted = store.jdbi().inTransaction(h -> {
+            if (!store.jobs().finishLease(h, result, attempt.id())) {
+                return false;
+            }
+            store.executions().finish(h, row.name(), run.fireTime(), outcome, finished, error);
+            return true;
+        });
+        if (!accepted) {
+            log.warn(
+                    "Job '{}' fire {}: the lease with token {} was taken over by another node; this node's result"
+                            + " ({}) is discarded",
+                    row.name(),
+                    run.fireTime(),
+                    attempt.id(),
+                    outcome);
+            return new FireResult.NotDue(null, started);
+        }
+        finisher.finished(row, run, attempt, started, finished, outcome, failure, error);
+        return new FireResult.Done(TransactionalFire.dueOf(update), started, outcome);
+    }
+
+    private void renew(String job, long token, Thread worker, AtomicBoolean lost) {
+        try {
+            if (!store.jobs().renewLease(job, token, node.dbNow().plus(lease)) && lost.compareAndSet(false, true)) {
+                log.warn("Job '{}': lease with token {} was lost to another node; interrupting the run", job, token);
+                worker.interrupt();
+            }
+        } catch (RuntimeException e) {
+            // The database is away: keep running; if the lease expires meanwhile, the finish is rejected.
+            log.debug("Could not renew the lease of job '{}': {}", job, e.toString());
+        }
+    }
+}

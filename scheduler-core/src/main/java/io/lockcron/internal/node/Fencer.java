@@ -1,0 +1,100 @@
+package io.lockcron.internal.node;
+
+import io.lockcron.internal.fire.Listeners;
+import io.lockcron.internal.store.NodeStore.RunningSession;
+import io.lockcron.internal.store.NodeStore.StaleNode;
+import io.lockcron.internal.store.Store;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.function.Consumer;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Fences nodes whose heartbeat went stale. A hung node (stop-the-world pause, frozen VM, half-open
+ * network) keeps its connections, and with them the row locks of the fires it was running; killing
+ * its database sessions rolls those transactions back, frees the rows for a live node, and makes
+ * sure the hung node's work can never commit when it wakes up.
+ */
+final class Fencer {
+    private static final Logger log = LoggerFactory.getLogger(Fencer.class);
+    private final Store store;
+    private final String self;
+    private final Duration heartbeatTimeout;
+    private final Listeners listeners;
+
+    Fencer(Store store, String self, Duration heartbeatTimeout, Listeners listeners) {
+        this.store = store;
+        this.self = self;
+        this.heartbeatTimeout = heartbeatTimeout;
+        this.listeners = listeners;
+    }
+
+    /** Fences every node stale at database time {@code dbNow}; {@code freed} hears the jobs it freed. */
+    void fenceStale(Instant dbNow, Consumer<String> freed) {
+        Instant cutoff = dbNow.minus(heartbeatTimeout);
+        for (StaleNode node : store.nodes().stale(cutoff, self)) {
+            if (store.nodes().fence(node, cutoff, self)) {
+                fence(node, freed);
+            }
+        }
+    }
+
+    private void fence(StaleNode node, Consumer<String> freed) {
+        List<RunningSession> running = store.nodes().runningSessions(node.nodeId());
+        Set<String> sessions = new LinkedHashSet<>();
+        running.forEach(r -> sessions.add(r.sessionId()));
+        if (node.sessionId() != null) {
+            sessions.add(node.sessionId());
+        }
+        int killed = 0;
+        List<String> problems = new ArrayList<>();
+        for (String session : sessions) {
+            try {
+                store.nodes().killSession(session);
+                killed++;
+            } catch (RuntimeException e) {
+                if (!isGone(e)) {
+                    problems.add("session " + session + ": " + e.getMessage());
+                }
+            }
+        }
+        int leases = store.jobs().expireLeases(node.nodeId());
+        String detail = problems.isEmpty() ? null : String.join("; ", problems);
+        store.nodes().recordFencing(node, self, killed, detail == null ? null : truncate(detail));
+        if (detail == null) {
+            log.warn(
+                    "Fenced node {} (incarnation {}): no heartbeat since {}; killed {} database session(s)"
+                            + " so its {} running fire(s) roll back and run here or elsewhere",
+                    node.nodeId(),
+                    node.incarnation(),
+                    node.lastHeartbeat(),
+                    killed,
+                    running.size());
+        } else {
+            log.error(
+                    "Fenced node {} but could not kill all its database sessions ({}). Its row locks stay"
+                            + " until the server ends those sessions (lockcron's idle limit). Grant the fencing"
+                            + " privilege: same database user for all nodes, or CONNECTION_ADMIN on MySQL,"
+                            + " CONNECTION ADMIN on MariaDB, pg_signal_backend on PostgreSQL.",
+                    node.nodeId(),
+                    detail);
+        }
+        listeners.each(l -> l.nodeFenced(node.nodeId(), self));
+        running.forEach(r -> freed.accept(r.job()));
+    }
+
+    /** The session had ended already: nothing to fence there. */
+    private static boolean isGone(RuntimeException e) {
+        // MySQL and MariaDB throw for a connection that is gone; PostgreSQL and H2 return false.
+        return String.valueOf(e.getMessage()).toLowerCase(java.util.Locale.ROOT).contains("unknown thread id");
+    }
+
+    private static String truncate(String s) {
+        return s.length() <= 1000 ? s : s.substring(0, 997) + "...";
+    }
+}

@@ -1,0 +1,1 @@
+UPDATE <prefix>lock_cron SET lease_until = <now> WHERE owner_node = :node AND status = 'RUNNING'
