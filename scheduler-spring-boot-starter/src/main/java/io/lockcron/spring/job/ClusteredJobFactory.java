@@ -172,6 +172,9 @@ final class ClusteredJobFactory {
         }
         try {
             String resolved = resolver.resolveStringValue(value);
+            if (resolved != null && resolved.contains("${")) {
+                throw new IllegalArgumentException("no property for the placeholder in '" + resolved + "'");
+            }
             return resolved == null ? "" : resolved.strip();
         } catch (RuntimeException e) {
             throw source.invalid(
