@@ -22,6 +22,7 @@ public final class ManagedScheduler implements Scheduler, SmartLifecycle {
     private final String nodeId;
     private final SchedulerClient client;
     private @Nullable Scheduler node;
+    private @Nullable Thread keepAlive;
     private boolean jobsAdded;
 
     /**
@@ -49,6 +50,26 @@ public final class ManagedScheduler implements Scheduler, SmartLifecycle {
         Scheduler fresh = builder.build();
         fresh.start();
         node = fresh;
+        keepAlive = keepAlive();
+    }
+
+    /**
+     * The node's threads are daemons; without a web server nothing else may keep the JVM up, and
+     * a service that only runs jobs would exit right after starting. This thread lives until stop.
+     */
+    private static Thread keepAlive() {
+        Thread thread = new Thread(
+                () -> {
+                    try {
+                        Thread.sleep(Long.MAX_VALUE);
+                    } catch (InterruptedException e) {
+                        Thread.currentThread().interrupt();
+                    }
+                },
+                "lockcron-keep-alive");
+        thread.setDaemon(false);
+        thread.start();
+        return thread;
     }
 
     @Override
@@ -58,6 +79,10 @@ public final class ManagedScheduler implements Scheduler, SmartLifecycle {
                 node.stop();
             } finally {
                 node = null;
+                if (keepAlive != null) {
+                    keepAlive.interrupt();
+                    keepAlive = null;
+                }
             }
         }
     }
