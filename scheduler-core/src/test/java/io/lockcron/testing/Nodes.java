@@ -31,6 +31,30 @@ public final class Nodes implements AfterEachCallback {
         return pool;
     }
 
+    /** A pool through {@code proxy}, closed after the test. */
+    public HikariDataSource pool(TcpProxy proxy, int size) {
+        HikariDataSource pool = database.newDataSource(size, proxy.rewrite(database.url()));
+        pool.setConnectionTimeout(2000);
+        started.push(pool);
+        return pool;
+    }
+
+    /** Builds and starts a node whose every connection goes through {@code proxy}. */
+    public Scheduler startVia(
+            TcpProxy proxy, String nodeId, List<JobDefinition> jobs, Consumer<SchedulerBuilder> customizer) {
+        SchedulerBuilder builder = Scheduler.builder(pool(proxy, SchedulerBuilder.DEFAULT_WORKER_THREADS + 8))
+                .nodeId(nodeId)
+                .pollInterval(java.time.Duration.ofMillis(300))
+                .shutdownTimeout(java.time.Duration.ofSeconds(5))
+                .jobs(jobs);
+        customizer.accept(builder);
+        Scheduler scheduler = builder.build();
+        started.push(scheduler);
+        schedulers.add(scheduler);
+        scheduler.start();
+        return scheduler;
+    }
+
     /** Builds and starts a node with fast test settings, {@code customizer} applied last. */
     public Scheduler start(String nodeId, List<JobDefinition> jobs, Consumer<SchedulerBuilder> customizer) {
         Scheduler scheduler = build(nodeId, jobs, customizer);

@@ -20,6 +20,7 @@ public final class TcpProxy implements AutoCloseable {
     private final int targetPort;
     private final Set<Socket> open = ConcurrentHashMap.newKeySet();
     private volatile boolean cut;
+    private volatile boolean frozen;
 
     public TcpProxy(String targetHost, int targetPort) throws IOException {
         this.targetHost = targetHost;
@@ -57,6 +58,15 @@ public final class TcpProxy implements AutoCloseable {
 
     public void restore() {
         cut = false;
+        frozen = false;
+    }
+
+    /**
+     * Stops relaying without closing anything: a half-open network or a frozen host. The server
+     * still sees the connections, with their transactions and row locks, as alive.
+     */
+    public void freeze() {
+        frozen = true;
     }
 
     private void acceptLoop() {
@@ -86,10 +96,13 @@ public final class TcpProxy implements AutoCloseable {
                             OutputStream out = to.getOutputStream()) {
                         int n;
                         while ((n = in.read(buffer)) >= 0) {
+                            while (frozen) {
+                                Thread.sleep(10);
+                            }
                             out.write(buffer, 0, n);
                             out.flush();
                         }
-                    } catch (IOException e) {
+                    } catch (IOException | InterruptedException e) {
                         // connection cut
                     } finally {
                         closeQuietly(from);

@@ -45,8 +45,13 @@ public abstract class TestDatabase {
 
     /** A new pool on this database; the caller closes it. */
     public HikariDataSource newDataSource(int poolSize) {
+        return newDataSource(poolSize, url());
+    }
+
+    /** A new pool reaching this database through {@code url} (e.g. a {@link TcpProxy}). */
+    public HikariDataSource newDataSource(int poolSize, String url) {
         HikariConfig config = new HikariConfig();
-        config.setJdbcUrl(url());
+        config.setJdbcUrl(url);
         config.setUsername(user());
         config.setPassword(password());
         config.setMaximumPoolSize(poolSize);

@@ -8,8 +8,10 @@ import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
+import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -29,30 +31,51 @@ final class JobRegistrar {
         this.store = store;
     }
 
-    void register(List<JobDefinition> jobs) {
+    /**
+     * Registers the jobs; returns those whose changed definition could not be applied yet because
+     * a fire holds their row (the node tries them again on later polls).
+     */
+    List<JobDefinition> register(List<JobDefinition> jobs) {
         Instant now = store.now();
+        List<JobDefinition> pending = new ArrayList<>();
         for (JobDefinition job : jobs) {
-            register(job, now);
+            if (!register(job, now)) {
+                pending.add(job);
+            }
         }
+        return pending;
     }
 
-    private void register(JobDefinition job, Instant now) {
+    /** False if the row is busy with a fire and the definition must wait. */
+    private boolean register(JobDefinition job, Instant now) {
         String hash = hash(job);
         Instant first = job.trigger().firstFire(now).orElse(null);
-        if (store.jobs().insert(job, hash, first, now)) {
+        // A plain read first: inserting over a row another node holds locked would wait for its fire.
+        Optional<JobRow> existing = store.jobs().find(job.name());
+        if (existing.isEmpty() && store.jobs().insert(job, hash, first, now)) {
             log.info(
                     "Job '{}' registered: {}, first fire {}",
                     job.name(),
                     job.trigger().describe(),
                     first);
-            return;
+            return true;
         }
-        JobRow row = store.jobs().find(job.name()).orElseThrow();
+        JobRow row = existing.isPresent()
+                ? existing.get()
+                : store.jobs().find(job.name()).orElseThrow();
         if (row.definitionHash().equals(hash)) {
-            return;
+            return true;
         }
         boolean scheduleChanged = !schedulePart(row.definitionHash()).equals(schedulePart(hash));
-        if (store.jobs().updateDefinition(job, row.definitionHash(), hash, scheduleChanged, first)) {
+        Optional<Boolean> updated =
+                store.jobs().updateDefinition(job, row.definitionHash(), hash, scheduleChanged, first);
+        if (updated.isEmpty()) {
+            log.info(
+                    "Job '{}' is running on another node; its changed definition is applied after that fire",
+                    job.name());
+            return false;
+        }
+        if (updated.get()) {
             log.info(
                     "Job '{}' definition updated{}",
                     job.name(),
@@ -60,6 +83,7 @@ final class JobRegistrar {
                             ? " with the code's schedule: " + job.trigger().describe()
                             : "");
         }
+        return true;
     }
 
     static String hash(JobDefinition job) {

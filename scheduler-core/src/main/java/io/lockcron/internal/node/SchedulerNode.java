@@ -53,6 +53,7 @@ public final class SchedulerNode implements Scheduler, NodeView {
     private final TransactionalFire protocol;
     private final Fencer fencer;
     private final Set<String> inFlight = ConcurrentHashMap.newKeySet();
+    private volatile List<JobDefinition> pendingDefinitions = List.of();
     private final Map<String, Wake> wakes = new ConcurrentHashMap<>();
     private final AtomicInteger membershipEpoch = new AtomicInteger();
     private volatile int incarnation;
@@ -98,7 +99,7 @@ public final class SchedulerNode implements Scheduler, NodeView {
         }
         SchemaVerifier.verify(store);
         clock.sample(store::now);
-        new JobRegistrar(store).register(definitions);
+        pendingDefinitions = new JobRegistrar(store).register(definitions);
         incarnation = store.nodes()
                 .join(
                         config.nodeId(),
@@ -201,6 +202,9 @@ public final class SchedulerNode implements Scheduler, NodeView {
         }
         try {
             clock.sample(store::now);
+            if (!pendingDefinitions.isEmpty()) {
+                pendingDefinitions = new JobRegistrar(store).register(pendingDefinitions);
+            }
             List<DueRow> rows = store.jdbi().withHandle(h -> store.jobs().dueCandidates(h));
             Set<String> seen = new HashSet<>();
             for (DueRow row : rows) {

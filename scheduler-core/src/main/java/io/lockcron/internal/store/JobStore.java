@@ -137,11 +137,15 @@ public final class JobStore {
 
     /**
      * Brings a row up to a changed definition, unless it changed since we read {@code oldHash}.
-     * With {@code schedule} the trigger and next fire are replaced too.
+     * With {@code schedule} the trigger and next fire are replaced too. Empty if a fire holds the
+     * row just now: try again later.
      */
-    public boolean updateDefinition(
+    public Optional<Boolean> updateDefinition(
             JobDefinition job, String oldHash, String hash, boolean schedule, @Nullable Instant firstFire) {
-        return store.jdbi().withHandle(h -> {
+        return store.jdbi().inTransaction(h -> {
+            if (tryLock(h, job.name()).isEmpty()) {
+                return Optional.empty(); // a fire holds the row: never make a starting node wait for it
+            }
             var update = bindDefinition(store.update(h, "update-definition"), job, hash)
                     .bind("oldHash", oldHash)
                     .define(
@@ -155,7 +159,7 @@ public final class JobStore {
             if (schedule) {
                 update.bind("nextFireTime", firstFire);
             }
-            return update.execute() == 1;
+            return Optional.of(update.execute() == 1);
         });
     }
 
