@@ -25,9 +25,10 @@ public final class DemoJobs {
 
     public static List<JobDefinition> all(Duration fastRate) {
         return List.of(
+                // Long enough that a browser sees it running before it succeeds.
                 JobDefinition.builder(DAILY_REPORT)
                         .cron("0 0 6 * * ?", "Europe/Berlin")
-                        .handler(ctx -> sleep(150, 400))
+                        .handler(ctx -> sleep(1200, 1800))
                         .build(),
                 JobDefinition.builder(SYNC_INVENTORY)
                         .fixedRate(fastRate)
@@ -48,6 +49,17 @@ public final class DemoJobs {
                         .onDemand()
                         .handler(ctx -> sleep(10, 50))
                         .build());
+    }
+
+    /** The job a killed node process loses mid-fire: fires at once, then hourly. */
+    public static final String FAILOVER_DEMO = "failover-demo";
+
+    /** The failover job with {@code handler}: the doomed node's blocks, the survivor's returns. */
+    public static JobDefinition failoverDemo(io.lockcron.job.JobHandler handler) {
+        return JobDefinition.builder(FAILOVER_DEMO)
+                .fixedRate(Duration.ofHours(1))
+                .handler(handler)
+                .build();
     }
 
     private static void sleep(int minMillis, int maxMillis) throws InterruptedException {
