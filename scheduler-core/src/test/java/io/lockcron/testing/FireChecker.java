@@ -33,13 +33,26 @@ public final class FireChecker {
                         .list());
     }
 
+    /** Executions of {@code job} that did not succeed, for the failure message. */
+    private List<String> unsuccessful(String job) {
+        return jdbi.withHandle(
+                h -> h.createQuery("SELECT fire_time, outcome, attempt, node_id, error FROM job_execution"
+                                + " WHERE job_name = :job AND outcome <> 'SUCCEEDED' ORDER BY fire_time")
+                        .bind("job", job)
+                        .mapToMap()
+                        .map(Object::toString)
+                        .list());
+    }
+
     /** Every {@code period} from the first fire to the last, each once, each with one committed effect. */
     public int assertEveryFireOnce(String job, Duration period, Instant windowStart, Instant windowEnd) {
         List<Instant> fires = fireTimes(job);
         assertThat(fires).as("fires of %s", job).isNotEmpty().doesNotHaveDuplicates();
         for (int i = 1; i < fires.size(); i++) {
             assertThat(Duration.between(fires.get(i - 1), fires.get(i)))
-                    .as("gap in the fires of %s after %s", job, fires.get(i - 1))
+                    .as(
+                            "gap in the fires of %s after %s; executions not succeeded: %s",
+                            job, fires.get(i - 1), unsuccessful(job))
                     .isEqualTo(period);
         }
         assertThat(fires.get(0)).as("first fire of %s", job).isBefore(windowStart);

@@ -23,12 +23,12 @@ public final class H2TestDatabase extends TestDatabase {
     }
 
     @Override
-    protected String user() {
+    public String user() {
         return "sa";
     }
 
     @Override
-    protected String password() {
+    public String password() {
         return "";
     }
 

@@ -1,5 +1,6 @@
 package io.lockcron.testing;
 
+import java.util.List;
 import org.testcontainers.DockerClientFactory;
 import org.testcontainers.mysql.MySQLContainer;
 
@@ -55,6 +56,27 @@ public final class MariaDbTestDatabase extends TestDatabase {
     }
 
     @Override
+    public int dropAllConnections(javax.sql.DataSource admin) {
+        var jdbi = org.jdbi.v3.core.Jdbi.create(admin);
+        return jdbi.withHandle(h -> {
+            List<Long> ids = h.createQuery("SELECT ID FROM information_schema.PROCESSLIST"
+                            + " WHERE DB = DATABASE() AND ID <> CONNECTION_ID()")
+                    .mapTo(Long.class)
+                    .list();
+            int killed = 0;
+            for (long id : ids) {
+                try {
+                    h.execute("KILL CONNECTION " + id);
+                    killed++;
+                } catch (RuntimeException gone) {
+                    // ended by itself meanwhile
+                }
+            }
+            return killed;
+        });
+    }
+
+    @Override
     public String name() {
         return "mariadb";
     }
@@ -65,17 +87,17 @@ public final class MariaDbTestDatabase extends TestDatabase {
     }
 
     @Override
-    protected String user() {
+    public String user() {
         return user;
     }
 
     @Override
-    protected String password() {
+    public String password() {
         return password;
     }
 
     @Override
-    protected String connectionInitSql() {
+    public String connectionInitSql() {
         return "SET time_zone = '-05:00'";
     }
 

@@ -31,6 +31,13 @@ public final class Nodes implements AfterEachCallback {
         return pool;
     }
 
+    /** A node in a process of its own, killed after the test if still alive. */
+    public NodeProcess process(String nodeId, String... options) throws java.io.IOException {
+        NodeProcess process = NodeProcess.start(database, nodeId, options);
+        started.push(process);
+        return process;
+    }
+
     /** A pool through {@code proxy}, closed after the test. */
     public HikariDataSource pool(TcpProxy proxy, int size) {
         HikariDataSource pool = database.newDataSource(size, proxy.rewrite(database.url()));

@@ -28,6 +28,15 @@ public final class PostgresTestDatabase extends TestDatabase {
     }
 
     @Override
+    public int dropAllConnections(javax.sql.DataSource admin) {
+        return org.jdbi.v3.core.Jdbi.create(admin)
+                .withHandle(h -> h.createQuery("SELECT COUNT(pg_terminate_backend(pid)) FROM pg_stat_activity"
+                                + " WHERE datname = current_database() AND pid <> pg_backend_pid()")
+                        .mapTo(Integer.class)
+                        .one());
+    }
+
+    @Override
     public String name() {
         return "postgresql";
     }
@@ -38,17 +47,17 @@ public final class PostgresTestDatabase extends TestDatabase {
     }
 
     @Override
-    protected String user() {
+    public String user() {
         return env("LOCKCRON_PG_USER", "postgres");
     }
 
     @Override
-    protected String password() {
+    public String password() {
         return env("LOCKCRON_PG_PASSWORD", "");
     }
 
     @Override
-    protected String connectionInitSql() {
+    public String connectionInitSql() {
         return "SET TIME ZONE 'Pacific/Kiritimati'";
     }
 

@@ -32,16 +32,24 @@ public abstract class TestDatabase {
 
     public abstract String url();
 
-    protected abstract String user();
+    public abstract String user();
 
-    protected abstract String password();
+    public abstract String password();
 
     /** Statements run on every new connection (e.g. a non-UTC session time zone). */
-    protected String connectionInitSql() {
+    public String connectionInitSql() {
         return null;
     }
 
     protected abstract String howToProvide();
+
+    /**
+     * Ends every other session on this database, as a server restart would: what CI can do to a
+     * shared server without restarting it. Returns how many sessions were ended.
+     */
+    public int dropAllConnections(DataSource admin) {
+        throw new UnsupportedOperationException(name() + " runs in process: there is no server to drop connections");
+    }
 
     /** A new pool on this database; the caller closes it. */
     public HikariDataSource newDataSource(int poolSize) {

@@ -1,0 +1,225 @@
+package io.lockcron;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import io.lockcron.job.JobDefinition;
+import io.lockcron.testing.DatabaseIT;
+import io.lockcron.testing.Effects;
+import io.lockcron.testing.FireChecker;
+import io.lockcron.testing.NodeProcess;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Real node processes that are killed (SIGKILL), frozen (SIGSTOP) and thawed (SIGCONT) mid-job,
+ * and a database that drops every connection; afterwards the tables prove the promise.
+ */
+public abstract class ProcessFailoverContractIT extends DatabaseIT {
+    static final Duration PROCESS_WAIT = Duration.ofSeconds(60);
+
+    /** The job a node process runs once at start ("slow"), with a body that is quick here. */
+    static JobDefinition slow(Effects effects) {
+        return JobDefinition.builder("slow")
+                .fixedRate(Duration.ofHours(1))
+                .handler(ctx -> {
+                    Effects.inTransaction(ctx);
+                    effects.autocommit(ctx);
+                })
+                .build();
+    }
+
+    boolean running(String job, String node) {
+        return jdbi.withHandle(h -> h.createQuery("SELECT COUNT(*) FROM fire_attempt"
+                                + " WHERE job_name = :job AND node_id = :node AND outcome = 'RUNNING'")
+                        .bind("job", job)
+                        .bind("node", node)
+                        .mapTo(Integer.class)
+                        .one())
+                > 0;
+    }
+
+    List<ExecutionInfo> executions(String job) {
+        return client.executions(ExecutionQuery.all().job(job).page(0, 500)).items();
+    }
+
+    @Test
+    void aKilledNodesFireRunsAgainElsewhereAndTheFailoverIsRecorded() throws Exception {
+        NodeProcess p1 = nodes.process("p1", "--slow-millis", "30000");
+        await().atMost(PROCESS_WAIT).until(() -> running("slow", "p1"));
+        p1.kill();
+        Instant killed = Instant.now();
+
+        nodes.start("n2", List.of(slow(effects)));
+        await().atMost(WAIT).until(() -> executions("slow").size() == 1);
+
+        ExecutionInfo run = executions("slow").get(0);
+        assertThat(run.nodeId()).isEqualTo("n2");
+        assertThat(run.attempt()).isEqualTo(2);
+        assertThat(run.outcome()).isEqualTo(Outcome.SUCCEEDED);
+        assertThat(client.failovers(10)).singleElement().satisfies(f -> {
+            assertThat(f.fromNode()).isEqualTo("p1");
+            assertThat(f.toNode()).isEqualTo("n2");
+            assertThat(f.reason()).isEqualTo("CRASH");
+            assertThat(f.fireTime()).isEqualTo(run.fireTime());
+            assertThat(f.lostAttempt()).isEqualTo(1);
+            assertThat(f.takeoverDelay()).isGreaterThanOrEqualTo(Duration.ZERO);
+        });
+        assertThat(effects.count("slow", Effects.TX))
+                .as("the killed node's writes rolled back")
+                .isEqualTo(1);
+        assertThat(effects.count("slow", Effects.AUTO))
+                .as("the body ran on both nodes")
+                .isEqualTo(2);
+        System.out.printf(
+                "crash takeover: killed -> run on n2 after %d ms%n",
+                Duration.between(killed, run.startedAt()).toMillis());
+    }
+
+    @Test
+    void aFrozenNodeIsFencedAndRecordsNothingWhenItWakes() throws Exception {
+        NodeProcess p1 = nodes.process("p1", "--slow-millis", "8000", "--heartbeat-timeout-millis", "2000");
+        await().atMost(PROCESS_WAIT).until(() -> running("slow", "p1"));
+        p1.freeze();
+
+        nodes.start(
+                "n2",
+                List.of(slow(effects)),
+                b -> b.heartbeatInterval(Duration.ofMillis(400)).heartbeatTimeout(Duration.ofSeconds(2)));
+        await().atMost(WAIT).until(() -> executions("slow").size() == 1);
+        ExecutionInfo run = executions("slow").get(0);
+        assertThat(run.nodeId()).isEqualTo("n2");
+        assertThat(client.failovers(10)).singleElement().satisfies(f -> {
+            assertThat(f.reason()).isEqualTo("HANG");
+            assertThat(f.fromNode()).isEqualTo("p1");
+        });
+        FencingInfo fencing = client.fencings(10).get(0);
+        assertThat(fencing.nodeId()).isEqualTo("p1");
+        assertThat(fencing.fencedBy()).isEqualTo("n2");
+        assertThat(fencing.sessionsKilled()).isPositive();
+
+        p1.thaw(); // it wakes, finishes its body and finds its transaction gone
+        await().atMost(PROCESS_WAIT)
+                .until(() -> client.nodes().stream()
+                        .anyMatch(n -> n.nodeId().equals("p1") && n.state().equals("ACTIVE") && n.incarnation() == 2));
+        Thread.sleep(2000);
+        assertThat(executions("slow")).extracting(ExecutionInfo::nodeId).containsExactly("n2");
+        assertThat(effects.count("slow", Effects.TX)).isEqualTo(1);
+    }
+
+    @Test
+    void nodesRideOutTheDatabaseDroppingEveryConnection() throws Exception {
+        NodeProcess p1 = nodes.process("p1", "--jobs", "5", "--job-millis", "200");
+        NodeProcess p2 = nodes.process("p2", "--jobs", "5", "--job-millis", "200");
+        await().atMost(PROCESS_WAIT).until(() -> effects.total(Effects.TX) >= 10);
+        Instant started = Instant.now();
+        Thread.sleep(3000);
+        int dropped = database().dropAllConnections(admin);
+        Thread.sleep(3000);
+        dropped += database().dropAllConnections(admin);
+        Thread.sleep(5000);
+        Instant ended = Instant.now();
+        p1.stop();
+        p2.stop();
+
+        assertThat(dropped).isPositive();
+        FireChecker checker = new FireChecker(jdbi, effects);
+        for (int i = 0; i < 5; i++) {
+            checker.assertEveryFireOnce("steady-" + i, Duration.ofSeconds(1), started, ended.minusSeconds(2));
+        }
+        assertThat(effects.duplicates(Effects.TX)).isEmpty();
+        assertLostAttemptsAreFailovers();
+    }
+
+    @Test
+    void aChaosRunOfKillsFreezesAndDroppedConnectionsKeepsEveryFireOnce() throws Exception {
+        int seconds = Integer.getInteger("lockcron.chaos.seconds", 45);
+        List<NodeProcess> processes = new ArrayList<>();
+        for (String id : List.of("c1", "c2", "c3")) {
+            processes.add(nodes.process(id, "--jobs", "8", "--job-millis", "300"));
+        }
+        await().atMost(PROCESS_WAIT).until(() -> effects.total(Effects.TX) >= 16);
+        Instant started = Instant.now();
+        Instant end = started.plusSeconds(seconds);
+        Random random = new Random(Long.getLong("lockcron.chaos.seed", System.nanoTime()));
+        Map<String, Integer> actions = new java.util.TreeMap<>();
+        while (Instant.now().isBefore(end)) {
+            Thread.sleep(2500 + random.nextInt(2500));
+            NodeProcess victim = processes.get(random.nextInt(processes.size()));
+            switch (random.nextInt(3)) {
+                case 0 -> {
+                    victim.kill();
+                    Thread.sleep(1500);
+                    victim.restart();
+                    actions.merge("SIGKILL+restart", 1, Integer::sum);
+                }
+                case 1 -> {
+                    victim.freeze();
+                    Thread.sleep(4000);
+                    victim.thaw();
+                    actions.merge("SIGSTOP 4s+SIGCONT", 1, Integer::sum);
+                }
+                default -> {
+                    database().dropAllConnections(admin);
+                    actions.merge("drop all connections", 1, Integer::sum);
+                }
+            }
+        }
+        Thread.sleep(5000); // let the cluster settle: taken-over fires finish
+        Instant ended = Instant.now();
+        for (NodeProcess p : processes) {
+            p.stop();
+        }
+
+        FireChecker checker = new FireChecker(jdbi, effects);
+        int fires = 0;
+        for (int i = 0; i < 8; i++) {
+            fires += checker.assertEveryFireOnce("steady-" + i, Duration.ofSeconds(1), started, ended.minusSeconds(4));
+        }
+        assertThat(effects.duplicates(Effects.TX)).as("fires committed twice").isEmpty();
+        assertLostAttemptsAreFailovers();
+        assertFencedNodesCommittedNothingAfterwards();
+        System.out.printf(
+                "chaos: %d s, actions %s, %d fires checked, %d failovers, %d fencings%n",
+                seconds,
+                actions,
+                fires,
+                client.failovers(10_000).size(),
+                client.fencings(10_000).size());
+    }
+
+    /** Every attempt another node found lost is on record as a failover, with its delay. */
+    void assertLostAttemptsAreFailovers() {
+        int lost = jdbi.withHandle(h -> h.createQuery("SELECT COUNT(*) FROM fire_attempt WHERE outcome = 'LOST'")
+                .mapTo(Integer.class)
+                .one());
+        assertThat(client.failovers(10_000)).hasSize(lost).allSatisfy(f -> {
+            assertThat(f.takeoverDelay()).isGreaterThanOrEqualTo(Duration.ZERO);
+            assertThat(f.reason()).isIn("CRASH", "HANG", "CONNECTION_LOST");
+        });
+    }
+
+    /** No execution of a fenced node started before its fencing and committed after it. */
+    void assertFencedNodesCommittedNothingAfterwards() {
+        for (FencingInfo fencing : client.fencings(10_000)) {
+            List<ExecutionInfo> late =
+                    client
+                            .executions(
+                                    ExecutionQuery.all().node(fencing.nodeId()).page(0, 500))
+                            .items()
+                            .stream()
+                            .filter(e -> e.startedAt().isBefore(fencing.fencedAt())
+                                    && e.finishedAt() != null
+                                    && e.finishedAt().isAfter(fencing.fencedAt()))
+                            .toList();
+            assertThat(late)
+                    .as("executions of %s committed after it was fenced", fencing.nodeId())
+                    .isEmpty();
+        }
+    }
+}
