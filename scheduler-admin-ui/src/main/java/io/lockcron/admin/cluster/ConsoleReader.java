@@ -55,6 +55,9 @@ public final class ConsoleReader {
         List<FailoverView> lastHour = failovers(FAILOVER_SCAN).stream()
                 .filter(f -> !f.detectedAt().isBefore(hourAgo))
                 .toList();
+        int fencingsLastHour = (int) fencings(FAILOVER_SCAN).stream()
+                .filter(f -> !f.fencedAt().isBefore(hourAgo))
+                .count();
         long executions = 0;
         for (Outcome outcome : Outcome.values()) {
             executions += chart.total(outcome);
@@ -69,6 +72,7 @@ public final class ConsoleReader {
                 executions,
                 chart.total(Outcome.FAILED) + chart.total(Outcome.RETRYING),
                 lastHour.size(),
+                fencingsLastHour,
                 chart,
                 lastHour.stream().limit(5).toList(),
                 executions(ExecutionQuery.all().outcome(Outcome.FAILED).page(0, 5))
@@ -110,6 +114,10 @@ public final class ConsoleReader {
 
     public List<FailoverView> failovers(int limit) {
         return client().failovers(limit).stream().map(FailoverView::of).toList();
+    }
+
+    public List<FencingView> fencings(int limit) {
+        return client().fencings(limit).stream().map(FencingView::of).toList();
     }
 
     public List<FailoverView> failoversOf(String job, int limit) {

@@ -6,7 +6,10 @@ import java.time.Instant;
 import java.util.List;
 import org.jspecify.annotations.Nullable;
 
-/** A node of the cluster, with the jobs it runs a fire of now. */
+/**
+ * A node of the cluster, with the jobs it runs a fire of now. {@code incarnation} grows each time
+ * the node id joins again; {@code fencedAt} and {@code fencedBy} tell when and by whom it was fenced.
+ */
 public record NodeView(
         String nodeId,
         String host,
@@ -17,6 +20,9 @@ public record NodeView(
         Instant lastHeartbeat,
         long heartbeatAgeMs,
         @Nullable String sessionId,
+        int incarnation,
+        @Nullable Instant fencedAt,
+        @Nullable String fencedBy,
         List<String> runningJobs) {
 
     static NodeView of(NodeInfo node, Duration deadAfter, List<String> runningJobs) {
@@ -30,6 +36,9 @@ public record NodeView(
                 node.lastHeartbeat(),
                 node.heartbeatAge().toMillis(),
                 node.sessionId(),
+                node.incarnation(),
+                node.fencedAt(),
+                node.fencedBy(),
                 List.copyOf(runningJobs));
     }
 

@@ -7,7 +7,7 @@ import java.util.Map;
 
 /**
  * The cluster at a glance: nodes alive and dead, jobs by state, the last hour's executions,
- * failures and failovers, and executions per minute by outcome. {@code at} is database time.
+ * failures, failovers and fencings, and executions per minute by outcome. {@code at} is database time.
  */
 public record Overview(
         Instant at,
@@ -19,6 +19,7 @@ public record Overview(
         long executionsLastHour,
         long failuresLastHour,
         int failoversLastHour,
+        int fencingsLastHour,
         ExecutionChart chart,
         List<FailoverView> recentFailovers,
         List<ExecutionView> recentFailures) {}

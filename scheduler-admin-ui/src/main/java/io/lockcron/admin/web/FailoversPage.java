@@ -7,7 +7,8 @@ import org.springframework.web.bind.annotation.RequestParam;
 
 /**
  * Failovers and fencings: which fire a node lost, who took it over, why (crash, hang, lease
- * expiry) and how long the takeover took.
+ * expiry) and how long the takeover took; and which nodes were fenced, by whom, after how long a
+ * silence.
  */
 @ConsolePage
 public class FailoversPage {
@@ -20,7 +21,9 @@ public class FailoversPage {
 
     @GetMapping("/failovers")
     public String failovers(@RequestParam(defaultValue = "100") int limit, Model model) {
-        model.addAttribute("failovers", reader.failovers(Math.max(1, Math.min(limit, MAX_LIMIT))));
+        int n = Math.max(1, Math.min(limit, MAX_LIMIT));
+        model.addAttribute("failovers", reader.failovers(n));
+        model.addAttribute("fencings", reader.fencings(n));
         return "lockcron-console/failovers";
     }
 }

@@ -210,6 +210,9 @@ class ConsoleBrowserIT {
                 Scheduler survivor = Scheduler.builder(survivorPool)
                         .nodeId(SURVIVOR)
                         .pollInterval(Duration.ofMillis(300))
+                        // Fences a silent node after three seconds rather than ten, to keep the test short.
+                        .heartbeatInterval(Duration.ofMillis(500))
+                        .heartbeatTimeout(Duration.ofSeconds(3))
                         .shutdownTimeout(Duration.ofSeconds(5))
                         .job(DemoJobs.failoverDemo(ctx -> {}))
                         .build()) {
@@ -253,8 +256,20 @@ class ConsoleBrowserIT {
                                         .total()
                                 == 1);
             });
-            step("the failovers page shows it", () -> {
+            step("the silent node is fenced", () -> {
+                waitFor(
+                        "a fencing of the doomed node",
+                        WAIT,
+                        doomed,
+                        () -> client.fencings(10).stream()
+                                .anyMatch(f -> f.nodeId().equals(DOOMED)));
+            });
+            step("the failovers page shows the failover and the fencing", () -> {
                 browser.open(base + "/failovers");
+                WebElement fencing = browser.find("tr[data-fencing][data-node=" + DOOMED + "]");
+                assertThat(fencing.findElement(By.cssSelector("[data-field=fenced-by]"))
+                                .getText())
+                        .isIn(SURVIVOR, DemoClusterApp.NODE_ID);
                 WebElement row = browser.find("tr[data-job=" + DemoJobs.FAILOVER_DEMO + "]");
                 assertThat(row.findElement(By.cssSelector("[data-field=from]")).getText())
                         .isEqualTo(DOOMED);
@@ -267,13 +282,13 @@ class ConsoleBrowserIT {
                         .isNotBlank();
                 browser.screenshot("08-failovers");
             });
-            step("the nodes page shows the killed node dead", () -> {
+            step("the nodes page shows the killed node fenced", () -> {
                 browser.open(base + "/nodes");
                 browser.waiting(WAIT).until(d -> {
                     String health = nodeRow(DOOMED)
                             .findElement(By.cssSelector("[data-field=health]"))
                             .getText();
-                    return health.equals("DEAD") || health.equals("FENCED");
+                    return health.equals("FENCED");
                 });
                 assertThat(nodeRow(SURVIVOR).getText()).contains("ALIVE");
                 browser.screenshot("09-nodes-after-kill");
