@@ -4,6 +4,7 @@ import java.util.Map;
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
 import org.springframework.boot.security.autoconfigure.UserDetailsServiceAutoConfiguration;
+import org.springframework.context.ConfigurableApplicationContext;
 
 /**
  * The console as an application of its own, for teams that want it outside their services. Point
@@ -22,11 +23,16 @@ import org.springframework.boot.security.autoconfigure.UserDetailsServiceAutoCon
 public class ConsoleApplication {
 
     public static void main(String[] args) {
+        run(args);
+    }
+
+    /** Starts the standalone console; {@code args} as on the command line. */
+    public static ConfigurableApplicationContext run(String... args) {
         SpringApplication app = new SpringApplication(ConsoleApplication.class);
         app.setDefaultProperties(Map.of(
                 "spring.application.name", "lockcron-console",
                 "lockcron.console.path", "/"));
         app.addListeners(new DatabaseRequired());
-        app.run(args);
+        return app.run(args);
     }
 }
