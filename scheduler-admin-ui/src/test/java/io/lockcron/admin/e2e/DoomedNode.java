@@ -20,6 +20,8 @@ public final class DoomedNode {
         Scheduler node = Scheduler.builder(pool)
                 .nodeId(nodeId)
                 .pollInterval(Duration.ofMillis(300))
+                // Frequent heartbeats make its last sign of life, and so the takeover delay, precise.
+                .heartbeatInterval(Duration.ofMillis(500))
                 .job(DemoJobs.failoverDemo(
                         ctx -> Thread.sleep(Duration.ofMinutes(5).toMillis())))
                 .build();
