@@ -23,6 +23,25 @@ public final class ConsoleFormat {
         return instant == null ? "-" : TIME_MS.format(instant.atZone(zone));
     }
 
+    /**
+     * The instant in {@code zone} (a job's zone), with the zone, when that is not the console's own
+     * zone; empty otherwise. A cron schedule is written in its job's zone, and read more easily in it.
+     */
+    public String inZone(@Nullable Instant instant, String zone) {
+        if (instant == null) {
+            return "";
+        }
+        try {
+            ZoneId jobZone = ZoneId.of(zone);
+            if (jobZone.normalized().equals(this.zone.normalized())) {
+                return "";
+            }
+            return TIME.format(instant.atZone(jobZone)) + " " + jobZone.getId();
+        } catch (java.time.DateTimeException e) {
+            return "";
+        }
+    }
+
     /** The instant as ISO-8601 UTC, for title attributes and machine use. */
     public String iso(@Nullable Instant instant) {
         return instant == null ? "" : instant.toString();

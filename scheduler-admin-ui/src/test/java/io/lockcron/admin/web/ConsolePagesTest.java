@@ -104,6 +104,7 @@ class ConsolePagesTest extends H2ConsoleTest {
         assertThat(preview)
                 .contains("data-action=\"save-schedule\"", "cron &#39;0 15 7 ? * MON-FRI&#39; in Asia/Tokyo");
         assertThat(preview.split("<li ", -1)).hasSize(6);
+        assertThat(preview).contains("07:15:00 Asia/Tokyo");
 
         mvc.perform(action("/job/reschedule", DemoJobs.DAILY_REPORT)
                         .param("cron", "0 15 7 ? * MON-FRI")
