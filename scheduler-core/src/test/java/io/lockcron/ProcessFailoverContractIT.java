@@ -51,7 +51,8 @@ public abstract class ProcessFailoverContractIT extends DatabaseIT {
     @Test
     void aKilledNodesFireRunsAgainElsewhereAndTheFailoverIsRecorded() throws Exception {
         NodeProcess p1 = nodes.process("p1", "--slow-millis", "30000");
-        await().atMost(PROCESS_WAIT).until(() -> running("slow", "p1"));
+        await().atMost(PROCESS_WAIT)
+                .until(() -> running("slow", "p1") && effects.count("slow", Effects.AUTO) == 1); // mid-job
         p1.kill();
         Instant killed = Instant.now();
 
@@ -84,7 +85,8 @@ public abstract class ProcessFailoverContractIT extends DatabaseIT {
     @Test
     void aFrozenNodeIsFencedAndRecordsNothingWhenItWakes() throws Exception {
         NodeProcess p1 = nodes.process("p1", "--slow-millis", "8000", "--heartbeat-timeout-millis", "2000");
-        await().atMost(PROCESS_WAIT).until(() -> running("slow", "p1"));
+        await().atMost(PROCESS_WAIT)
+                .until(() -> running("slow", "p1") && effects.count("slow", Effects.AUTO) == 1); // mid-job
         p1.freeze();
 
         nodes.start(

@@ -330,6 +330,7 @@ public abstract class SchedulerContractIT extends DatabaseIT {
                         .bind("job", job)
                         .execute());
         jdbi.useHandle(h -> h.execute("DELETE FROM job_execution"));
+        effects.reset(); // the first node may have run a first fire before it stopped
     }
 
     @Test

@@ -12,7 +12,6 @@ import org.testcontainers.mysql.MySQLContainer;
  * to UTC-5 so that any time handled in the session's zone shows up as a five-hour error.
  */
 public final class MariaDbTestDatabase extends TestDatabase {
-    private static final String DEFAULT_URL = "jdbc:mysql://127.0.0.1:3306/lockcron_test";
     private static MySQLContainer container;
 
     private final String url;
@@ -35,13 +34,21 @@ public final class MariaDbTestDatabase extends TestDatabase {
             }
             return new MariaDbTestDatabase(container.getJdbcUrl(), container.getUsername(), container.getPassword());
         }
-        String base = configured == null ? DEFAULT_URL : configured;
-        String url = base.replaceFirst("(jdbc:(mysql|mariadb)://[^/]+/)[^?]*", "$1" + database);
         String options = "connectTimeout=5000&allowPublicKeyRetrieval=true&useSSL=false";
-        return new MariaDbTestDatabase(
-                url + (url.contains("?") ? "&" : "?") + options,
-                env("LOCKCRON_MYSQL_USER", "root"),
-                env("LOCKCRON_MYSQL_PASSWORD", ""));
+        String user = env("LOCKCRON_MYSQL_USER", "root");
+        String password = env("LOCKCRON_MYSQL_PASSWORD", "");
+        if (configured != null) {
+            return new MariaDbTestDatabase(
+                    configured + (configured.contains("?") ? "&" : "?") + options, user, password);
+        }
+        String name = isolated(database);
+        ServerDatabases.create(
+                "jdbc:mysql://127.0.0.1:3306/?" + options,
+                user,
+                password,
+                "CREATE DATABASE IF NOT EXISTS " + name,
+                "DROP DATABASE IF EXISTS " + name);
+        return new MariaDbTestDatabase("jdbc:mysql://127.0.0.1:3306/" + name + "?" + options, user, password);
     }
 
     private static boolean useTestcontainers() {

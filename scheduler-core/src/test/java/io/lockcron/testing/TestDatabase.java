@@ -86,9 +86,13 @@ public abstract class TestDatabase {
         try (Connection c = dataSource.getConnection()) {
             c.isValid(5);
         } catch (SQLException e) {
+            Throwable root = e;
+            while (root.getCause() != null) {
+                root = root.getCause(); // a pool's "timed out" hides the driver's reason
+            }
             throw new IllegalStateException(
                     "The " + name() + " test database is not reachable at " + url() + " as '" + user() + "': "
-                            + e.getMessage() + "\n" + howToProvide(),
+                            + root.getMessage() + "\n" + howToProvide(),
                     e);
         }
     }
