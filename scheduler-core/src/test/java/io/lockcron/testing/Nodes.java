@@ -4,10 +4,12 @@ import com.zaxxer.hikari.HikariDataSource;
 import io.lockcron.Scheduler;
 import io.lockcron.SchedulerBuilder;
 import io.lockcron.job.JobDefinition;
+import java.time.Duration;
 import java.util.ArrayDeque;
 import java.util.Deque;
 import java.util.List;
 import java.util.function.Consumer;
+import javax.sql.DataSource;
 import org.junit.jupiter.api.extension.AfterEachCallback;
 import org.junit.jupiter.api.extension.ExtensionContext;
 
@@ -16,6 +18,9 @@ import org.junit.jupiter.api.extension.ExtensionContext;
  * the test, whether it passed or not.
  */
 public final class Nodes implements AfterEachCallback {
+    /** Workers plus the poller, heartbeat and attempt records: see README "Connection pool". */
+    private static final int POOL_SIZE = SchedulerBuilder.DEFAULT_WORKER_THREADS + 8;
+
     private final Deque<AutoCloseable> started = new ArrayDeque<>();
     private final List<Scheduler> schedulers = new java.util.ArrayList<>();
     private TestDatabase database;
@@ -49,15 +54,7 @@ public final class Nodes implements AfterEachCallback {
     /** Builds and starts a node whose every connection goes through {@code proxy}. */
     public Scheduler startVia(
             TcpProxy proxy, String nodeId, List<JobDefinition> jobs, Consumer<SchedulerBuilder> customizer) {
-        SchedulerBuilder builder = Scheduler.builder(pool(proxy, SchedulerBuilder.DEFAULT_WORKER_THREADS + 8))
-                .nodeId(nodeId)
-                .pollInterval(java.time.Duration.ofMillis(300))
-                .shutdownTimeout(java.time.Duration.ofSeconds(5))
-                .jobs(jobs);
-        customizer.accept(builder);
-        Scheduler scheduler = builder.build();
-        started.push(scheduler);
-        schedulers.add(scheduler);
+        Scheduler scheduler = build(pool(proxy, POOL_SIZE), nodeId, jobs, customizer);
         scheduler.start();
         return scheduler;
     }
@@ -74,10 +71,15 @@ public final class Nodes implements AfterEachCallback {
     }
 
     public Scheduler build(String nodeId, List<JobDefinition> jobs, Consumer<SchedulerBuilder> customizer) {
-        SchedulerBuilder builder = Scheduler.builder(pool(SchedulerBuilder.DEFAULT_WORKER_THREADS + 8))
+        return build(pool(POOL_SIZE), nodeId, jobs, customizer);
+    }
+
+    private Scheduler build(
+            DataSource pool, String nodeId, List<JobDefinition> jobs, Consumer<SchedulerBuilder> customizer) {
+        SchedulerBuilder builder = Scheduler.builder(pool)
                 .nodeId(nodeId)
-                .pollInterval(java.time.Duration.ofMillis(300))
-                .shutdownTimeout(java.time.Duration.ofSeconds(10))
+                .pollInterval(Duration.ofMillis(300))
+                .shutdownTimeout(Duration.ofSeconds(10))
                 .jobs(jobs);
         customizer.accept(builder);
         Scheduler scheduler = builder.build();

@@ -73,12 +73,29 @@ public abstract class TestDatabase {
         return new HikariDataSource(config);
     }
 
+    /** Set in a test's child JVMs (see {@link #childJvmArgument()}): they use their parent's databases. */
+    static final String RUN_PROPERTY = "lockcron.test.run";
+
     /**
      * The database name this JVM uses for {@code base}: {@code base_<pid>}, so that builds running
      * at the same time on one server (two CI jobs, a developer and a build) never share tables.
      */
     static String isolated(String base) {
-        return base + "_" + ProcessHandle.current().pid();
+        return base + "_"
+                + System.getProperty(
+                        RUN_PROPERTY, Long.toString(ProcessHandle.current().pid()));
+    }
+
+    /** True in a child JVM of a test: its parent created the databases and drops them. */
+    static boolean inChildJvm() {
+        return System.getProperty(RUN_PROPERTY) != null;
+    }
+
+    /** The JVM argument that makes a child process of a test use this test's databases. */
+    public static String childJvmArgument() {
+        return "-D" + RUN_PROPERTY + "="
+                + System.getProperty(
+                        RUN_PROPERTY, Long.toString(ProcessHandle.current().pid()));
     }
 
     /** Fails with instructions when the database cannot be reached. */

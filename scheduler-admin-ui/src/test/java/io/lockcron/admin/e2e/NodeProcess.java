@@ -1,5 +1,6 @@
 package io.lockcron.admin.e2e;
 
+import io.lockcron.testing.TestDatabase;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -25,6 +26,7 @@ final class NodeProcess implements AutoCloseable {
                         java,
                         "-Xmx192m",
                         "-XX:TieredStopAtLevel=1",
+                        TestDatabase.childJvmArgument(), // the same isolated test database as this JVM
                         "-cp",
                         System.getProperty("java.class.path"),
                         DoomedNode.class.getName(),
