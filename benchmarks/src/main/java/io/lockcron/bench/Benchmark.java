@@ -31,7 +31,11 @@ public final class Benchmark {
                 baseline = BaselineLoop.transactionsPerSecond(loop, 3, 5000);
             }
             System.out.printf(Locale.ROOT, "baseline: bare JDBC locked transaction, 3 threads: %.0f tx/s%n", baseline);
-            throughput(db, admin, options, baseline);
+            if (options.get("scenario", "throughput").equals("failover")) {
+                FailoverScenario.run(db, admin, options);
+            } else {
+                throughput(db, admin, options, baseline);
+            }
         }
     }
 
