@@ -21,7 +21,7 @@ record Database(String url, String user, String password) {
         config.setMaximumPoolSize(size);
         config.setMinimumIdle(size);
         config.setPoolName(name);
-        // READ COMMITTED as the pool default spares a SET per fire; see README "Sizing the pool".
+        // READ COMMITTED as the pool default spares a SET per fire; see README "Operations".
         config.setTransactionIsolation("TRANSACTION_READ_COMMITTED");
         config.addDataSourceProperty("cachePrepStmts", "true");
         config.addDataSourceProperty("useLocalSessionState", "true");
