@@ -21,11 +21,20 @@ final class SessionLimits {
         this.statement = dialect.idleLimit(Math.max(1, limit.toSeconds()));
     }
 
-    void apply(Handle handle, String sessionId) {
+    /**
+     * Sets the limit on this session unless it has it already; true if it was set now. On
+     * PostgreSQL a SET inside a transaction is undone by a rollback, so the session counts as
+     * limited only once the fire has committed: see {@link #committed}.
+     */
+    boolean apply(Handle handle, String sessionId) {
         if (statement == null || applied.contains(sessionId)) {
-            return;
+            return false;
         }
         handle.execute(statement);
+        return true;
+    }
+
+    void committed(String sessionId) {
         if (applied.size() > MAX_REMEMBERED) {
             applied.clear();
         }

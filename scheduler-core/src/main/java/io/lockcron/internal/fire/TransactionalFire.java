@@ -174,7 +174,7 @@ public final class TransactionalFire {
             Handle h, Locked locked, Plan.Run run, Attempt attempt, JobHandler handler, long startNanos, int epoch) {
         JobRow row = locked.row();
         Instant now = locked.dbNow();
-        sessionLimits.apply(h, locked.sessionId());
+        boolean limited = sessionLimits.apply(h, locked.sessionId());
         h.savepoint(BODY);
         var context = new FireContext(
                 row.name(),
@@ -210,6 +210,9 @@ public final class TransactionalFire {
         String error = failure == null ? null : ErrorSummary.of(failure);
         store.executions().finish(h, row.name(), run.fireTime(), outcome, finished, error);
         h.commit();
+        if (limited) {
+            sessionLimits.committed(locked.sessionId());
+        }
         finisher.finished(row, run, attempt, now, finished, outcome, failure, error);
         return new FireResult.Done(dueOf(update), now, outcome);
     }
