@@ -26,10 +26,18 @@ public interface SchedulerClient {
 
     Optional<JobInfo> job(String name);
 
-    /** Stops the job firing, on every node, until {@link #resume}. A running fire finishes first. */
-    void pause(String name);
+    /**
+     * Stops the job firing, on every node, until {@link #resume}. A running fire finishes first.
+     *
+     * @return false if the job was paused already
+     */
+    boolean pause(String name);
 
-    void resume(String name);
+    /** @return false if the job was not paused */
+    boolean resume(String name);
+
+    /** The database's current time: the clock every due decision is made by. */
+    Instant now();
 
     /** Runs the job once as soon as a node can, besides its schedule. */
     void triggerNow(String name, @Nullable String requestedBy);

@@ -189,15 +189,18 @@ public abstract class SchedulerContractIT extends DatabaseIT {
         nodes.start("n2", List.of(tick("pausable")));
         await().atMost(WAIT).until(() -> executions("pausable").size() >= 2);
 
-        client.pause("pausable");
+        assertThat(client.pause("pausable")).isTrue();
+        assertThat(client.pause("pausable")).as("already paused").isFalse();
         int atPause = executions("pausable").size();
         Thread.sleep(1200);
         assertThat(executions("pausable")).hasSize(atPause);
         assertThat(job("pausable").status()).isEqualTo(JobStatus.PAUSED);
 
-        client.resume("pausable");
+        assertThat(client.resume("pausable")).isTrue();
         await().atMost(WAIT).until(() -> executions("pausable").size() > atPause);
-        client.resume("pausable"); // resuming a running job changes nothing
+        assertThat(client.resume("pausable"))
+                .as("resuming a running job changes nothing")
+                .isFalse();
         assertThat(job("pausable").status()).isEqualTo(JobStatus.IDLE);
         assertThatThrownBy(() -> client.pause("no-such-job")).isInstanceOf(UnknownJobException.class);
     }

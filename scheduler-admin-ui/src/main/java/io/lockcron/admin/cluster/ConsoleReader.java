@@ -43,7 +43,7 @@ public final class ConsoleReader {
         List<JobView> jobs = jobs();
         List<NodeInfo> nodeInfos = client().nodes();
         List<NodeView> nodes = nodes(jobs, nodeInfos);
-        Instant now = ClusterClock.now(nodeInfos);
+        Instant now = client().now();
         Instant hourAgo = now.minus(Duration.ofHours(1));
         Instant firstMinute = now.truncatedTo(ChronoUnit.MINUTES).minus(CHART_MINUTES - 1, ChronoUnit.MINUTES);
         ExecutionChart chart =
@@ -152,8 +152,8 @@ public final class ConsoleReader {
                 .toList();
     }
 
-    /** Now on the database clock, as far as the nodes' heartbeats tell. */
+    /** Now on the database clock, which decides everything in lockcron. */
     public Instant now() {
-        return ClusterClock.now(client().nodes());
+        return client().now();
     }
 }

@@ -85,16 +85,21 @@ final class JdbiSchedulerClient implements SchedulerClient {
     }
 
     @Override
-    public void pause(String name) {
-        changeStatus(name, JobStatus.IDLE, JobStatus.PAUSED);
+    public boolean pause(String name) {
+        return changeStatus(name, JobStatus.IDLE, JobStatus.PAUSED);
     }
 
     @Override
-    public void resume(String name) {
-        changeStatus(name, JobStatus.PAUSED, JobStatus.IDLE);
+    public boolean resume(String name) {
+        return changeStatus(name, JobStatus.PAUSED, JobStatus.IDLE);
     }
 
-    private void changeStatus(String name, JobStatus from, JobStatus to) {
+    @Override
+    public Instant now() {
+        return store.now();
+    }
+
+    private boolean changeStatus(String name, JobStatus from, JobStatus to) {
         int updated = store.jdbi()
                 .withHandle(h -> store.update(h, "set-status")
                         .bind("name", name)
@@ -107,7 +112,9 @@ final class JdbiSchedulerClient implements SchedulerClient {
                 throw new LockcronException("Job '" + name + "' is " + job.status() + "; only a job that is " + from
                         + " can become " + to + ".");
             }
+            return false;
         }
+        return true;
     }
 
     @Override
