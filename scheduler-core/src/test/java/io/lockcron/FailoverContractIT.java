@@ -9,6 +9,7 @@ import io.lockcron.job.JobHandler;
 import io.lockcron.testing.DatabaseIT;
 import io.lockcron.testing.Effects;
 import io.lockcron.testing.TcpProxy;
+import io.lockcron.trigger.MisfirePolicy;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -33,6 +34,7 @@ public abstract class FailoverContractIT extends DatabaseIT {
         };
         return JobDefinition.builder(name)
                 .fixedRate(Duration.ofHours(1))
+                .misfire(MisfirePolicy.SKIP) // a fire taken over late is still that fire, not a misfire
                 .mode(mode)
                 .handler(body)
                 .build();
@@ -64,7 +66,9 @@ public abstract class FailoverContractIT extends DatabaseIT {
             nodes.start(
                     "live",
                     List.of(job),
-                    b -> b.heartbeatInterval(Duration.ofMillis(300)).heartbeatTimeout(Duration.ofSeconds(2)));
+                    b -> b.heartbeatInterval(Duration.ofMillis(300))
+                            .heartbeatTimeout(Duration.ofSeconds(2))
+                            .misfireThreshold(Duration.ofMillis(500)));
             await().atMost(WAIT)
                     .until(() -> client.executions(ExecutionQuery.all().job("ledger"))
                                     .total()
@@ -134,6 +138,26 @@ public abstract class FailoverContractIT extends DatabaseIT {
                     .as("the job ran on both nodes")
                     .isEqualTo(2);
         }
+    }
+
+    @Test
+    void aLeaseFireHandedBackAtShutdownRunsOnAnotherNode() {
+        JobDefinition job = slowOnce("nightly", ExecutionMode.LEASE, "leaving", 60_000);
+        Scheduler leaving = nodes.start("leaving", List.of(job), b -> b.shutdownTimeout(Duration.ofSeconds(1)));
+        await().atMost(WAIT)
+                .until(() -> "RUNNING".equals(attemptOf("nightly", "leaving").get("outcome")));
+        leaving.stop(); // waits 1 s, then interrupts the run and hands the lease back
+
+        assertThat(attemptOf("nightly", "leaving").get("outcome")).isEqualTo("RELEASED");
+        nodes.start("staying", List.of(job));
+        await().atMost(WAIT).until(() -> client.job("nightly").orElseThrow().lastOutcome() == Outcome.SUCCEEDED);
+        assertThat(client.executions(ExecutionQuery.all().job("nightly")).items())
+                .singleElement()
+                .satisfies(e -> {
+                    assertThat(e.nodeId()).isEqualTo("staying");
+                    assertThat(e.attempt()).isEqualTo(2);
+                });
+        assertThat(client.failovers(10)).as("a hand-back is no failover").isEmpty();
     }
 
     @Test

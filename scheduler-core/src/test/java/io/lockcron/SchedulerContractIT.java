@@ -247,6 +247,34 @@ public abstract class SchedulerContractIT extends DatabaseIT {
     }
 
     @Test
+    void aJobThatSwallowsAnSqlErrorIsRecordedOnceAndNotRunAgain() throws InterruptedException {
+        AtomicInteger runs = new AtomicInteger();
+        nodes.start(
+                "n1",
+                List.of(JobDefinition.builder("careless")
+                        .onDemand()
+                        .handler(ctx -> {
+                            runs.incrementAndGet();
+                            try {
+                                ctx.handle().execute("INSERT INTO no_such_table VALUES (1)");
+                            } catch (RuntimeException swallowed) {
+                                // carries on; on PostgreSQL its transaction is now unusable
+                            }
+                        })
+                        .build()));
+        client.triggerNow("careless");
+        await().atMost(WAIT).until(() -> executions("careless").size() == 1);
+        Thread.sleep(1500);
+        assertThat(runs).hasValue(1);
+        ExecutionInfo run = executions("careless").get(0);
+        if (run.outcome() == Outcome.FAILED) {
+            assertThat(run.error()).contains("left its transaction unusable");
+        } else {
+            assertThat(run.outcome()).isEqualTo(Outcome.SUCCEEDED); // MySQL and H2 keep the transaction usable
+        }
+    }
+
+    @Test
     void aOneShotRunsOnceWithItsPayloadAndCompletes() {
         AtomicReference<String> payload = new AtomicReference<>();
         AtomicInteger runs = new AtomicInteger();

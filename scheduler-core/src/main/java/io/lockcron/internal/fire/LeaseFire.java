@@ -125,7 +125,7 @@ final class LeaseFire {
 
     private void renew(String job, long token, Thread worker, AtomicBoolean lost) {
         try {
-            if (!store.jobs().renewLease(job, token, node.dbNow().plus(lease)) && lost.compareAndSet(false, true)) {
+            if (!store.jobs().renewLease(job, token, store.now().plus(lease)) && lost.compareAndSet(false, true)) {
                 log.warn("Job '{}': lease with token {} was lost to another node; interrupting the run", job, token);
                 worker.interrupt();
             }

@@ -122,6 +122,16 @@ public final class TransactionalFire {
             return done(new FireResult.NotDue(null, now));
         }
         Plan plan = planner.plan(row, now);
+        if (plan instanceof Plan.Advance
+                || plan instanceof Plan.Run r && !r.fireTime().equals(row.nextFireTime())) {
+            // A misfire policy is about to skip or replace the pending fire; if a node had started
+            // it (and died or hung), it is no misfire but a takeover of that very fire.
+            if (row.nextFireTime() != null
+                    && row.triggerRequestedAt() == null
+                    && store.attempts().started(h, row.name(), row.nextFireTime())) {
+                plan = new Plan.Run(row.nextFireTime(), FireKind.SCHEDULED, true);
+            }
+        }
         if (plan instanceof Plan.NotDue notDue) {
             h.rollback();
             return done(new FireResult.NotDue(notDue.dueAt(), now));
@@ -156,7 +166,7 @@ public final class TransactionalFire {
         }
         var start = new ExecutionStore.Start(
                 row.name(), run.fireTime(), run.kind(), attempt.number(), node.nodeId(), attempt.id(), now);
-        if (!store.executions().start(h, start, run.retry())) {
+        if (!store.executions().start(h, start)) {
             log.warn("Job '{}' fire {} already has an execution; not running it again", row.name(), run.fireTime());
             ScheduleUpdate update = after(row, run, now);
             store.jobs().updateSchedule(h, update);
@@ -203,6 +213,39 @@ public final class TransactionalFire {
         if (failure != null) {
             h.rollbackToSavepoint(BODY);
         }
+        FireResult result;
+        try {
+            result = record(h, locked, run, attempt, startNanos, failure);
+        } catch (RuntimeException e) {
+            if (failure != null || !h.isInTransaction() || !rolledBackToBody(h)) {
+                throw e;
+            }
+            // The body returned normally but left the transaction unusable: PostgreSQL aborts a
+            // transaction at its first error, even one the job caught. Record a failure instead of
+            // rolling the fire back, which would run it again and again.
+            result = record(
+                    h,
+                    locked,
+                    run,
+                    attempt,
+                    startNanos,
+                    new IllegalStateException(
+                            "Job '" + row.name()
+                                    + "' left its transaction unusable (did it catch an SQL error and carry on?): "
+                                    + e.getMessage(),
+                            e));
+        }
+        if (limited) {
+            sessionLimits.committed(locked.sessionId());
+        }
+        return result;
+    }
+
+    /** Writes the fire's result (schedule advance or retry, execution outcome) and commits. */
+    private FireResult record(
+            Handle h, Locked locked, Plan.Run run, Attempt attempt, long startNanos, @Nullable Throwable failure) {
+        JobRow row = locked.row();
+        Instant now = locked.dbNow();
         Instant finished = now.plusNanos(System.nanoTime() - startNanos);
         Outcome outcome = outcome(row, run, failure);
         ScheduleUpdate update = result(row, run, outcome, finished);
@@ -210,11 +253,18 @@ public final class TransactionalFire {
         String error = failure == null ? null : ErrorSummary.of(failure);
         store.executions().finish(h, row.name(), run.fireTime(), outcome, finished, error);
         h.commit();
-        if (limited) {
-            sessionLimits.committed(locked.sessionId());
-        }
         finisher.finished(row, run, attempt, now, finished, outcome, failure, error);
         return new FireResult.Done(dueOf(update), now, outcome);
+    }
+
+    /** Back to the state before the body; false if the connection is gone. */
+    private static boolean rolledBackToBody(Handle h) {
+        try {
+            h.rollbackToSavepoint(BODY);
+            return true;
+        } catch (RuntimeException gone) {
+            return false;
+        }
     }
 
     /** The row after a fire that ran: retry later, or move on. */

@@ -292,7 +292,7 @@ public final class SchedulerNode implements Scheduler, NodeView {
                 rejoin();
             }
             outage.succeeded();
-            Instant now = clock.now();
+            Instant now = clock.sample(store::now); // the database's time itself: fencing must not trust an estimate
             if (running && !now.isBefore(fenceNotBefore)) {
                 fencer.fenceStale(now, job -> wakeAt(job, now, Duration.ZERO));
             }

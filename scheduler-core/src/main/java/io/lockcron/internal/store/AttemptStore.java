@@ -134,6 +134,16 @@ public final class AttemptStore {
                 Duration.ofMillis(delayMs));
     }
 
+    /** Whether any node has started this fire. */
+    public boolean started(Handle h, String job, Instant fireTime) {
+        return store.query(h, "fire-started")
+                        .bind("job", job)
+                        .bind("fireTime", fireTime)
+                        .mapTo(Integer.class)
+                        .one()
+                > 0;
+    }
+
     public void close(long id, String outcome, Instant finishedAt) {
         store.jdbi().useHandle(h -> close(h, id, outcome, finishedAt));
     }

@@ -29,7 +29,7 @@ public final class ExecutionStore {
      * Records the start of a fire inside its locked transaction. False when the fire already has a
      * final execution: the idempotency guard held, and the body must not run.
      */
-    public boolean start(Handle handle, Start start, boolean retry) {
+    public boolean start(Handle handle, Start start) {
         if (store.update(handle, "insert-execution")
                         .bindMethods(start)
                         .bind("kind", start.kind().name())
@@ -37,8 +37,9 @@ public final class ExecutionStore {
                 == 1) {
             return true;
         }
-        return retry
-                && store.update(handle, "retry-execution").bindMethods(start).execute() == 1;
+        // The row exists: a retry (RETRYING), or a lease claim that never finished (RUNNING: a
+        // hand-back at shutdown or a lease taken over). This transaction holds the job's lock.
+        return store.update(handle, "retry-execution").bindMethods(start).execute() == 1;
     }
 
     public void finish(
