@@ -67,8 +67,17 @@ public final class SchedulerBuilder {
         this.dataSource = Objects.requireNonNull(dataSource, "dataSource");
     }
 
-    /** This node's id in {@code scheduler_node}; default: host name and process id. */
+    /** The id a node gets when none is set: host name, process id and a random suffix. */
+    public static String defaultNodeId() {
+        return NodeConfig.defaultNodeId();
+    }
+
+    /** This node's id in {@code scheduler_node}; default: {@link #defaultNodeId()}. */
     public SchedulerBuilder nodeId(String nodeId) {
+        if (nodeId == null || nodeId.isBlank() || nodeId.length() > NodeConfig.MAX_NODE_ID) {
+            throw new IllegalArgumentException("node id '" + nodeId + "' must be 1 to " + NodeConfig.MAX_NODE_ID
+                    + " characters (scheduler_node.node_id); give each node a short unique id");
+        }
         this.nodeId = nodeId;
         return this;
     }
@@ -125,6 +134,9 @@ public final class SchedulerBuilder {
     }
 
     public SchedulerBuilder shutdownTimeout(Duration shutdownTimeout) {
+        if (shutdownTimeout == null || shutdownTimeout.isNegative()) {
+            throw new IllegalArgumentException("shutdown timeout must be zero or more, was " + shutdownTimeout);
+        }
         this.shutdownTimeout = shutdownTimeout;
         return this;
     }

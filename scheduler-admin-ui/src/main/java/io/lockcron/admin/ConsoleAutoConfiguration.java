@@ -44,7 +44,14 @@ import org.springframework.context.annotation.Import;
  * {@link SchedulerClient} bean when there is one (the starter provides it), else through a client
  * of its own on the application's DataSource. {@code lockcron.console.enabled=false} turns it off.
  */
-@AutoConfiguration(after = DataSourceAutoConfiguration.class)
+// After Boot's web security: those back off once any SecurityFilterChain exists, and the console's
+// chain, which covers only its own path, must not switch off the host's default security.
+@AutoConfiguration(
+        after = DataSourceAutoConfiguration.class,
+        afterName = {
+            "org.springframework.boot.security.autoconfigure.web.servlet.ServletWebSecurityAutoConfiguration",
+            "org.springframework.boot.security.autoconfigure.actuate.web.servlet.ManagementWebSecurityAutoConfiguration"
+        })
 @ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.SERVLET)
 @ConditionalOnBooleanProperty(name = "lockcron.console.enabled", matchIfMissing = true)
 @ConditionalOnBean(DataSource.class)

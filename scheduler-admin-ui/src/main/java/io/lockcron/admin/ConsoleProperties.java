@@ -13,7 +13,8 @@ public class ConsoleProperties {
     public static final String DEFAULT_PATH = "/lockcron";
     public static final Duration DEFAULT_REFRESH_INTERVAL = Duration.ofSeconds(5);
     /** Five missed heartbeats at the core's default heartbeat interval of two seconds. */
-    public static final Duration DEFAULT_NODE_DEAD_AFTER = Duration.ofSeconds(10);
+    /** The nodes' own fencing threshold: a node this silent is about to be fenced. */
+    public static final Duration DEFAULT_NODE_DEAD_AFTER = io.lockcron.SchedulerBuilder.DEFAULT_HEARTBEAT_TIMEOUT;
 
     /** Whether to serve the console. */
     private boolean enabled = true;

@@ -2,10 +2,12 @@ package io.lockcron.job;
 
 import io.lockcron.InvalidJobException;
 import io.lockcron.LockcronException;
+import io.lockcron.trigger.CronTrigger;
 import io.lockcron.trigger.MisfirePolicy;
 import io.lockcron.trigger.Trigger;
 import io.lockcron.trigger.Triggers;
 import java.time.Duration;
+import java.time.Instant;
 import java.time.ZoneId;
 import java.util.Objects;
 import java.util.function.Supplier;
@@ -156,6 +158,13 @@ public record JobDefinition(
             if (handler == null) {
                 throw new InvalidJobException(
                         "Job '" + name + "' has no handler. Give it one with handler(ctx -> ...).");
+            }
+            if (trigger instanceof CronTrigger cron
+                    && cron.firstFire(Instant.now()).isEmpty()) {
+                throw new InvalidJobException(
+                        "Job '" + name + "': cron expression '" + cron.value()
+                                + "' has no fire time from now on (a past year, or a date that never comes), so the job"
+                                + " would never run. Fix the expression, or use onDemand() for a job that only runs on request.");
             }
             return new JobDefinition(name, trigger, misfirePolicy, catchUpLimit, retry, timeout, mode, handler);
         }

@@ -82,8 +82,8 @@ public final class Triggers {
     }
 
     private static Duration positive(String what, Duration d) {
-        if (d.isNegative() || d.isZero()) {
-            throw new InvalidJobException("the " + what + " must be positive, was " + d);
+        if (d.toMillis() < 1) {
+            throw new InvalidJobException("the " + what + " must be at least 1 ms (times are stored in ms), was " + d);
         }
         return d;
     }

@@ -52,6 +52,31 @@ class JobDefinitionTest {
     }
 
     @Test
+    void aJobThatCouldNeverRunIsRefused() {
+        assertThatThrownBy(() -> JobDefinition.builder("leap-day-2020")
+                        .cron("0 0 0 29 2 ? 2020")
+                        .handler(ctx -> {})
+                        .build())
+                .isInstanceOf(InvalidJobException.class)
+                .hasMessageContaining("Job 'leap-day-2020'")
+                .hasMessageContaining("'0 0 0 29 2 ? 2020'")
+                .hasMessageContaining("never run");
+        assertThatThrownBy(() -> JobDefinition.builder("too-fast").fixedRate(Duration.ofNanos(500)))
+                .hasMessageContaining("Job 'too-fast'")
+                .hasMessageContaining("at least 1 ms");
+    }
+
+    @Test
+    void aNodeIdMustFitTheNodeTable() {
+        JdbcDataSource unused = new JdbcDataSource();
+        assertThatThrownBy(() -> Scheduler.builder(unused).nodeId("n".repeat(101)))
+                .hasMessageContaining("1 to 100 characters");
+        assertThat(io.lockcron.internal.node.NodeConfig.defaultNodeId())
+                .isNotEqualTo(io.lockcron.internal.node.NodeConfig.defaultNodeId())
+                .hasSizeLessThanOrEqualTo(100);
+    }
+
+    @Test
     void backoffDoublesUpToAnHour() {
         RetryPolicy policy = RetryPolicy.of(20, Duration.ofSeconds(10));
         assertThat(policy.delayAfter(1)).isEqualTo(Duration.ofSeconds(10));

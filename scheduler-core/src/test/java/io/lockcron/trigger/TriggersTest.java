@@ -56,7 +56,8 @@ class TriggersTest {
                 .isInstanceOf(InvalidJobException.class)
                 .hasMessageContaining("'Mars/Olympus'")
                 .hasMessageContaining("Europe/Berlin");
-        assertThatThrownBy(() -> Triggers.fixedRate(Duration.ZERO)).hasMessageContaining("period must be positive");
+        assertThatThrownBy(() -> Triggers.fixedRate(Duration.ZERO))
+                .hasMessageContaining("period must be at least 1 ms");
         assertThatThrownBy(() -> Triggers.parse(TriggerType.FIXED_RATE, "ten seconds", "UTC"))
                 .hasMessageContaining("'ten seconds'")
                 .hasMessageContaining("PT30S");

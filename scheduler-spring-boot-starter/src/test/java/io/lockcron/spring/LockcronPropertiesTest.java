@@ -27,6 +27,9 @@ class LockcronPropertiesTest {
         assertThat(properties.getWorkerThreads()).isEqualTo(SchedulerBuilder.DEFAULT_WORKER_THREADS);
         assertThat(properties.getMisfireThreshold()).isEqualTo(SchedulerBuilder.DEFAULT_MISFIRE_THRESHOLD);
         assertThat(properties.getShutdownTimeout()).isEqualTo(SchedulerBuilder.DEFAULT_SHUTDOWN_TIMEOUT);
+        assertThat(properties.getHeartbeatTimeout()).isEqualTo(SchedulerBuilder.DEFAULT_HEARTBEAT_TIMEOUT);
+        assertThat(properties.getLeaseDuration()).isEqualTo(SchedulerBuilder.DEFAULT_LEASE_DURATION);
+        assertThat(properties.getIdleLimit()).isEqualTo(SchedulerBuilder.DEFAULT_IDLE_LIMIT);
         assertThat(properties.getHistory().getRetention()).isEqualTo(SchedulerBuilder.DEFAULT_HISTORY_RETENTION);
         assertThat(properties.getHistory().getPurgeInterval()).isEqualTo(SchedulerBuilder.DEFAULT_PURGE_INTERVAL);
         assertThat(properties.getSchema().getInitialize()).isEqualTo(DatabaseInitializationMode.EMBEDDED);
@@ -40,6 +43,10 @@ class LockcronPropertiesTest {
         assertThat(duration(metadata, "lockcron.poll-interval")).isEqualTo(SchedulerBuilder.DEFAULT_POLL_INTERVAL);
         assertThat(duration(metadata, "lockcron.heartbeat-interval"))
                 .isEqualTo(SchedulerBuilder.DEFAULT_HEARTBEAT_INTERVAL);
+        assertThat(duration(metadata, "lockcron.heartbeat-timeout"))
+                .isEqualTo(SchedulerBuilder.DEFAULT_HEARTBEAT_TIMEOUT);
+        assertThat(duration(metadata, "lockcron.lease-duration")).isEqualTo(SchedulerBuilder.DEFAULT_LEASE_DURATION);
+        assertThat(duration(metadata, "lockcron.idle-limit")).isEqualTo(SchedulerBuilder.DEFAULT_IDLE_LIMIT);
         assertThat(duration(metadata, "lockcron.misfire-threshold"))
                 .isEqualTo(SchedulerBuilder.DEFAULT_MISFIRE_THRESHOLD);
         assertThat(duration(metadata, "lockcron.shutdown-timeout"))

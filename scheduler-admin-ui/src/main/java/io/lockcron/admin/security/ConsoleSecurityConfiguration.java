@@ -13,10 +13,10 @@ import org.springframework.http.HttpMethod;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.annotation.web.configuration.EnableWebSecurity;
+import org.springframework.security.web.AuthenticationEntryPoint;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.authentication.HttpStatusEntryPoint;
 import org.springframework.security.web.authentication.LoginUrlAuthenticationEntryPoint;
-import org.springframework.security.web.authentication.www.BasicAuthenticationEntryPoint;
 import org.springframework.security.web.context.DelegatingSecurityContextRepository;
 import org.springframework.security.web.context.HttpSessionSecurityContextRepository;
 import org.springframework.security.web.context.RequestAttributeSecurityContextRepository;
@@ -27,6 +27,7 @@ import org.springframework.security.web.servlet.util.matcher.PathPatternRequestM
 import org.springframework.security.web.util.matcher.AnyRequestMatcher;
 import org.springframework.security.web.util.matcher.RequestHeaderRequestMatcher;
 import org.springframework.security.web.util.matcher.RequestMatcher;
+import org.springframework.web.cors.CorsConfiguration;
 
 /**
  * The console's own filter chain, matching only requests under {@code lockcron.console.path}:
@@ -67,9 +68,12 @@ public class ConsoleSecurityConfiguration {
         PathPatternRequestMatcher.Builder paths = pathMatchers.getIfAvailable(PathPatternRequestMatcher::withDefaults);
         RequestMatcher xhr = new RequestHeaderRequestMatcher("X-Requested-With", "XMLHttpRequest");
         RequestMatcher api = paths.matcher(base + "/api/**");
-        BasicAuthenticationEntryPoint basic = new BasicAuthenticationEntryPoint();
-        basic.setRealmName(REALM);
-        basic.afterPropertiesSet();
+        // Answers 401 itself instead of sendError: an error dispatch to /error would pass through the
+        // host's own security chain, which would replace the console's challenge with its own.
+        AuthenticationEntryPoint basic = (request, response, denied) -> {
+            response.setHeader("WWW-Authenticate", "Basic realm=\"" + REALM + "\", charset=\"UTF-8\"");
+            response.setStatus(HttpStatus.UNAUTHORIZED.value());
+        };
 
         HttpSessionSecurityContextRepository sessionContexts = new HttpSessionSecurityContextRepository();
         sessionContexts.setSpringSecurityContextKey(CONTEXT_ATTRIBUTE);
@@ -99,6 +103,9 @@ public class ConsoleSecurityConfiguration {
                 })
                 .securityContext(context -> context.securityContextRepository(new DelegatingSecurityContextRepository(
                         new RequestAttributeSecurityContextRepository(), sessionContexts)))
+                // An empty CORS configuration: no other origin may call the console, whatever CORS
+                // mappings the host application has for its own paths.
+                .cors(cors -> cors.configurationSource(request -> new CorsConfiguration()))
                 .csrf(csrf -> csrf.csrfTokenRepository(csrfTokens))
                 .requestCache(cache -> cache.requestCache(savedRequests))
                 .formLogin(form -> form.loginPage(base + "/login")

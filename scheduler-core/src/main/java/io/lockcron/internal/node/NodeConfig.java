@@ -27,9 +27,19 @@ public record NodeConfig(
         JobInvoker invoker,
         List<SchedulerListener> listeners) {
 
+    /**
+     * Host, process id and a random suffix: in containers the pid is often 1 and host names can
+     * repeat, and two live processes sharing an id would keep displacing each other.
+     */
     public static String defaultNodeId() {
-        return host() + ":" + ProcessHandle.current().pid();
+        String suffix = Integer.toHexString(
+                java.util.concurrent.ThreadLocalRandom.current().nextInt(0x10000, 0xfffff));
+        String id = host() + ":" + ProcessHandle.current().pid() + ":" + suffix;
+        return id.length() <= MAX_NODE_ID ? id : id.substring(id.length() - MAX_NODE_ID);
     }
+
+    /** The width of scheduler_node.node_id. */
+    public static final int MAX_NODE_ID = 100;
 
     static String host() {
         try {

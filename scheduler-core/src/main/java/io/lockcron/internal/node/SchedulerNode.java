@@ -49,6 +49,9 @@ public final class SchedulerNode implements Scheduler, NodeView {
     private final DbClock clock;
     private final Outage outage;
     private final ScheduledThreadPoolExecutor timers;
+    /** Its own thread: a slow poll, purge or renewal must never delay the proof that this node lives. */
+    private final ScheduledThreadPoolExecutor heartbeats;
+
     private final ThreadPoolExecutor workers;
     private final TransactionalFire protocol;
     private final Fencer fencer;
@@ -75,6 +78,7 @@ public final class SchedulerNode implements Scheduler, NodeView {
         this.outage = new Outage(config.nodeId(), this::databaseAvailability);
         this.timers = new ScheduledThreadPoolExecutor(2, Threads.named("lockcron-timer-" + config.nodeId()));
         this.timers.setRemoveOnCancelPolicy(true);
+        this.heartbeats = new ScheduledThreadPoolExecutor(1, Threads.named("lockcron-heartbeat-" + config.nodeId()));
         this.workers = new ThreadPoolExecutor(
                 config.workerThreads(),
                 config.workerThreads(),
@@ -97,6 +101,10 @@ public final class SchedulerNode implements Scheduler, NodeView {
         if (running) {
             return;
         }
+        if (stopping) {
+            throw new IllegalStateException("Node " + config.nodeId() + " was stopped; a stopped Scheduler cannot be"
+                    + " started again. Build a new one with Scheduler.builder(...).");
+        }
         SchemaVerifier.verify(store);
         clock.sample(store::now);
         pendingDefinitions = new JobRegistrar(store).register(definitions);
@@ -106,11 +114,10 @@ public final class SchedulerNode implements Scheduler, NodeView {
                         NodeConfig.host(),
                         ProcessHandle.current().pid());
         graceBeforeFencing();
-        stopping = false;
         running = true;
         timers.scheduleWithFixedDelay(this::poll, 0, config.pollInterval().toMillis(), TimeUnit.MILLISECONDS);
         long heartbeat = config.heartbeatInterval().toMillis();
-        timers.scheduleAtFixedRate(this::heartbeat, heartbeat, heartbeat, TimeUnit.MILLISECONDS);
+        heartbeats.scheduleAtFixedRate(this::heartbeat, heartbeat, heartbeat, TimeUnit.MILLISECONDS);
         if (config.historyRetention() != null) {
             long purge = config.purgeInterval().toMillis();
             // Spread the nodes' purges; any one of them purging is enough.
@@ -157,6 +164,7 @@ public final class SchedulerNode implements Scheduler, NodeView {
             Thread.currentThread().interrupt();
         }
         timers.shutdownNow();
+        heartbeats.shutdownNow();
         try {
             store.nodes().leave(config.nodeId());
         } catch (RuntimeException e) {

@@ -30,6 +30,21 @@ public class LockcronProperties {
     /** How often the node records in scheduler_node that it is alive. */
     private Duration heartbeatInterval = SchedulerBuilder.DEFAULT_HEARTBEAT_INTERVAL;
 
+    /**
+     * How stale another node's heartbeat may get before this node fences it (kills its database
+     * sessions and takes its fires over). At least twice the heartbeat interval.
+     */
+    private Duration heartbeatTimeout = SchedulerBuilder.DEFAULT_HEARTBEAT_TIMEOUT;
+
+    /** How long a lease-mode claim lasts unless renewed; renewed every third of it. */
+    private Duration leaseDuration = SchedulerBuilder.DEFAULT_LEASE_DURATION;
+
+    /**
+     * How long the database lets a fire's session sit idle in its transaction before it ends the
+     * session itself: the backstop that frees a hung node's locks if no live node fences it.
+     */
+    private Duration idleLimit = SchedulerBuilder.DEFAULT_IDLE_LIMIT;
+
     /** Fires running at once on this node. The connection pool needs at least this many plus three. */
     private int workerThreads = SchedulerBuilder.DEFAULT_WORKER_THREADS;
 
@@ -89,6 +104,30 @@ public class LockcronProperties {
 
     public void setHeartbeatInterval(Duration heartbeatInterval) {
         this.heartbeatInterval = heartbeatInterval;
+    }
+
+    public Duration getHeartbeatTimeout() {
+        return heartbeatTimeout;
+    }
+
+    public void setHeartbeatTimeout(Duration heartbeatTimeout) {
+        this.heartbeatTimeout = heartbeatTimeout;
+    }
+
+    public Duration getLeaseDuration() {
+        return leaseDuration;
+    }
+
+    public void setLeaseDuration(Duration leaseDuration) {
+        this.leaseDuration = leaseDuration;
+    }
+
+    public Duration getIdleLimit() {
+        return idleLimit;
+    }
+
+    public void setIdleLimit(Duration idleLimit) {
+        this.idleLimit = idleLimit;
     }
 
     public int getWorkerThreads() {

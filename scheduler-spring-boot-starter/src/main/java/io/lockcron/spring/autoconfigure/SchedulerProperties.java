@@ -12,6 +12,14 @@ final class SchedulerProperties {
         set("lockcron.table-prefix", p.getTablePrefix(), builder::tablePrefix);
         set("lockcron.poll-interval", p.getPollInterval(), builder::pollInterval);
         set("lockcron.heartbeat-interval", p.getHeartbeatInterval(), builder::heartbeatInterval);
+        set("lockcron.heartbeat-timeout", p.getHeartbeatTimeout(), builder::heartbeatTimeout);
+        if (p.getHeartbeatTimeout().compareTo(p.getHeartbeatInterval().multipliedBy(2)) < 0) {
+            throw new IllegalStateException("lockcron.heartbeat-timeout = " + p.getHeartbeatTimeout()
+                    + " must be at least twice lockcron.heartbeat-interval = " + p.getHeartbeatInterval()
+                    + ", or healthy nodes get fenced. Raise lockcron.heartbeat-timeout.");
+        }
+        set("lockcron.lease-duration", p.getLeaseDuration(), builder::leaseDuration);
+        set("lockcron.idle-limit", p.getIdleLimit(), builder::idleLimit);
         set("lockcron.worker-threads", p.getWorkerThreads(), builder::workerThreads);
         set("lockcron.misfire-threshold", p.getMisfireThreshold(), builder::misfireThreshold);
         set("lockcron.shutdown-timeout", p.getShutdownTimeout(), builder::shutdownTimeout);
