@@ -42,6 +42,7 @@ public final class SchedulerNode implements Scheduler, NodeView {
     private static final Logger log = LoggerFactory.getLogger(SchedulerNode.class);
 
     private final NodeConfig config;
+    private final DataSource dataSource;
     private final Store store;
     private final List<JobDefinition> definitions;
     private final Map<String, JobHandler> handlers;
@@ -69,6 +70,7 @@ public final class SchedulerNode implements Scheduler, NodeView {
 
     public SchedulerNode(DataSource dataSource, NodeConfig config, List<JobDefinition> definitions) {
         this.config = config;
+        this.dataSource = dataSource;
         this.store = StoreFactory.create(dataSource, config.tablePrefix());
         this.definitions = definitions;
         this.handlers =
@@ -106,6 +108,7 @@ public final class SchedulerNode implements Scheduler, NodeView {
                     + " started again. Build a new one with Scheduler.builder(...).");
         }
         SchemaVerifier.verify(store);
+        PoolSize.check(dataSource, config.workerThreads(), config.nodeId());
         clock.sample(store::now);
         pendingDefinitions = new JobRegistrar(store).register(definitions);
         incarnation = store.nodes()
