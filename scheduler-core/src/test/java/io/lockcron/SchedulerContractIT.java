@@ -275,6 +275,32 @@ public abstract class SchedulerContractIT extends DatabaseIT {
     }
 
     @Test
+    void aRequestMadeWhileALeaseFireRunsIsKeptAndRunsAfterIt() {
+        nodes.start(
+                "n1",
+                List.of(JobDefinition.builder("lease-report")
+                        .onDemand()
+                        .mode(io.lockcron.job.ExecutionMode.LEASE)
+                        .handler(ctx -> {
+                            effects.autocommit(ctx);
+                            Thread.sleep(1500);
+                        })
+                        .build()));
+        client.triggerNow("lease-report", "alice");
+        await().atMost(WAIT).until(() -> job("lease-report").status() == JobStatus.RUNNING);
+        client.triggerNow("lease-report", "bob"); // the row is not locked while a lease job runs
+
+        await().atMost(WAIT)
+                .until(() -> executions("lease-report").size() == 2
+                        && executions("lease-report").stream().allMatch(e -> e.outcome() == Outcome.SUCCEEDED));
+        assertThat(executions("lease-report"))
+                .extracting(ExecutionInfo::fireKind)
+                .containsOnly(FireKind.MANUAL);
+        assertThat(effects.count("lease-report", Effects.AUTO)).isEqualTo(2);
+        assertThat(job("lease-report").triggerRequestedAt()).isNull();
+    }
+
+    @Test
     void aOneShotRunsOnceWithItsPayloadAndCompletes() {
         AtomicReference<String> payload = new AtomicReference<>();
         AtomicInteger runs = new AtomicInteger();

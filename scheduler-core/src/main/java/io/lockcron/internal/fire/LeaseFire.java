@@ -103,7 +103,7 @@ final class LeaseFire {
         String error = failure == null ? null : ErrorSummary.of(failure);
         ScheduleUpdate result = update;
         boolean accepted = store.jdbi().inTransaction(h -> {
-            if (!store.jobs().finishLease(h, result, attempt.id())) {
+            if (!store.jobs().finishLease(h, result, attempt.id(), row)) {
                 return false;
             }
             store.executions().finish(h, row.name(), run.fireTime(), outcome, finished, error);

@@ -64,12 +64,17 @@ public final class JobStore {
                         == 1);
     }
 
-    /** Ends a lease with the fire's result; false (nothing changed) if the token no longer holds it. */
-    public boolean finishLease(Handle handle, ScheduleUpdate u, long token) {
+    /**
+     * Ends a lease with the fire's result; false (nothing changed) if the token no longer holds it.
+     * A request or a schedule change made since the lease was claimed (as {@code claimed}) is kept.
+     */
+    public boolean finishLease(Handle handle, ScheduleUpdate u, long token, JobRow claimed) {
         return store.update(handle, "finish-lease")
                         .bindMethods(u)
                         .bind("status", u.status().name())
                         .bind("token", token)
+                        .bind("claimedVersion", claimed.definitionVersion())
+                        .bind("claimedRequest", claimed.triggerRequestedAt())
                         .execute()
                 == 1;
     }
