@@ -2,7 +2,7 @@ package io.lockcron.bench;
 
 import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
-import io.lockcron.internal.store.SchemaScripts;
+import io.lockcron.schema.LockcronSchema;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -43,7 +43,7 @@ record Database(String url, String user, String password) {
                         "DROP TABLE IF EXISTS lockcron_schema_version",
                         "DROP TABLE IF EXISTS bench_effect",
                         "CREATE TABLE bench_effect (job_name VARCHAR(190) NOT NULL, fire_time VARCHAR(40) NOT NULL)"));
-        SchemaScripts.install(dataSource, "");
+        LockcronSchema.install(dataSource, "");
     }
 
     /** Statements the server has received from all clients so far (MySQL/MariaDB 'Questions'). */

@@ -7,7 +7,7 @@ import io.lockcron.SchedulerClient;
 import io.lockcron.admin.cluster.ConsoleClient;
 import io.lockcron.admin.cluster.ConsoleReader;
 import io.lockcron.admin.security.ConsoleSecurityConfiguration;
-import io.lockcron.internal.store.SchemaScripts;
+import io.lockcron.schema.LockcronSchema;
 import javax.sql.DataSource;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.autoconfigure.AutoConfigurations;
@@ -60,7 +60,7 @@ class ConsoleAutoConfigurationTest {
     @Test
     void withoutOneItCreatesItsOwnClientOnTheDataSource() {
         runner.run(context -> {
-            SchemaScripts.install(context.getBean(DataSource.class), "");
+            LockcronSchema.install(context.getBean(DataSource.class), "");
             SchedulerClient client = context.getBean(ConsoleClient.class).get();
             assertThat(client.jobs()).isEmpty();
             assertThat(context).doesNotHaveBean(SchedulerClient.class);

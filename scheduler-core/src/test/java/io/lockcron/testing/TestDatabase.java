@@ -2,7 +2,7 @@ package io.lockcron.testing;
 
 import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
-import io.lockcron.internal.store.SchemaScripts;
+import io.lockcron.schema.LockcronSchema;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Statement;
@@ -123,7 +123,7 @@ public abstract class TestDatabase {
             if (!installed) {
                 checkReachable(dataSource);
                 dropSchema(dataSource);
-                SchemaScripts.install(dataSource, "");
+                LockcronSchema.install(dataSource, "");
                 installed = true;
             }
         }

@@ -1,7 +1,7 @@
 package io.lockcron.shedlock;
 
-import io.lockcron.internal.store.SqlErrors;
-import io.lockcron.internal.store.StoreFactory;
+import io.lockcron.spi.LockcronJdbi;
+import io.lockcron.spi.SqlFailures;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Optional;
@@ -29,7 +29,7 @@ final class LeaseStore {
 
     LeaseStore(DataSource dataSource, String tablePrefix) {
         // The core's JDBI setup: <prefix>, <now> in UTC for the dialect, Instants bound as UTC.
-        this.jdbi = StoreFactory.create(dataSource, tablePrefix).jdbi();
+        this.jdbi = LockcronJdbi.create(dataSource, tablePrefix);
     }
 
     Optional<Lease> acquire(String row, String owner, Duration atMost) {
@@ -72,7 +72,7 @@ final class LeaseStore {
                 return Optional.of(new Lease(row, 1, now));
             });
         } catch (RuntimeException e) {
-            if (SqlErrors.isDuplicateKey(e)) {
+            if (SqlFailures.isDuplicateKey(e)) {
                 known.add(row); // another node created it a moment ago, and holds it
                 return Optional.empty();
             }

@@ -3,8 +3,8 @@ package io.lockcron.shedlock;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.zaxxer.hikari.HikariDataSource;
-import io.lockcron.internal.store.SchemaScripts;
-import io.lockcron.internal.store.StoreFactory;
+import io.lockcron.schema.LockcronSchema;
+import io.lockcron.spi.LockcronJdbi;
 import io.lockcron.testing.TestDatabase;
 import java.time.Duration;
 import java.time.Instant;
@@ -38,10 +38,10 @@ abstract class LockcronLockProviderContractIT extends AbstractExtensibleLockProv
     void installSchema() {
         dataSource = database().newDataSource(10);
         database().checkReachable(dataSource);
-        SchemaScripts.install(dataSource, PREFIX);
+        LockcronSchema.install(dataSource, PREFIX);
         TestDatabase.execute(dataSource, List.of("DELETE FROM " + PREFIX + "lock_cron"));
         provider = new LockcronLockProvider(dataSource, PREFIX, "test-node");
-        jdbi = StoreFactory.create(dataSource, PREFIX).jdbi();
+        jdbi = LockcronJdbi.create(dataSource, PREFIX);
     }
 
     @AfterEach

@@ -3,7 +3,7 @@ package io.lockcron.shedlock;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.zaxxer.hikari.HikariDataSource;
-import io.lockcron.internal.store.SchemaScripts;
+import io.lockcron.schema.LockcronSchema;
 import io.lockcron.testing.H2TestDatabase;
 import io.lockcron.testing.TestDatabase;
 import java.time.Duration;
@@ -34,7 +34,7 @@ class MigrationLockProviderTest {
     @BeforeEach
     void setUp() {
         dataSource = DATABASE.newDataSource(5);
-        SchemaScripts.install(dataSource, "");
+        LockcronSchema.install(dataSource, "");
         TestDatabase.execute(
                 dataSource,
                 List.of(

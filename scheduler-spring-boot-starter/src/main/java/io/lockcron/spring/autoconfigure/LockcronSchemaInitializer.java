@@ -1,6 +1,6 @@
 package io.lockcron.spring.autoconfigure;
 
-import io.lockcron.internal.store.SchemaScripts;
+import io.lockcron.schema.LockcronSchema;
 import javax.sql.DataSource;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -30,7 +30,7 @@ public class LockcronSchemaInitializer implements InitializingBean {
     @Override
     public void afterPropertiesSet() {
         if (shouldRun()) {
-            SchemaScripts.install(dataSource, tablePrefix);
+            LockcronSchema.install(dataSource, tablePrefix);
             log.info(
                     "lockcron schema installed (lockcron.schema.initialize={})",
                     mode.name().toLowerCase());

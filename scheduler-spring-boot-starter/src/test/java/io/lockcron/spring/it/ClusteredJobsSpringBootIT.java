@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import com.zaxxer.hikari.HikariDataSource;
-import io.lockcron.internal.store.SchemaScripts;
+import io.lockcron.schema.LockcronSchema;
 import io.lockcron.spring.actuate.LockcronEndpoint;
 import io.lockcron.spring.actuate.LockcronHealthIndicator;
 import io.lockcron.testing.TestDatabase;
@@ -58,7 +58,7 @@ abstract class ClusteredJobsSpringBootIT {
     static void prepare(TestDatabase database, DynamicPropertyRegistry registry) {
         try (HikariDataSource admin = database.newDataSource(2)) {
             database.checkReachable(admin);
-            SchemaScripts.install(admin, "sbt_");
+            LockcronSchema.install(admin, "sbt_");
             JdbcTemplate jdbc = new JdbcTemplate(admin);
             jdbc.execute(
                     "CREATE TABLE IF NOT EXISTS sbt_effect (job VARCHAR(100) NOT NULL, fire_time VARCHAR(40) NOT NULL,"

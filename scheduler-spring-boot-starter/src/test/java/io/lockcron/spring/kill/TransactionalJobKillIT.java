@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import com.zaxxer.hikari.HikariDataSource;
-import io.lockcron.internal.store.SchemaScripts;
+import io.lockcron.schema.LockcronSchema;
 import io.lockcron.testing.MariaDbTestDatabase;
 import io.lockcron.testing.TestDatabase;
 import java.io.IOException;
@@ -44,7 +44,7 @@ class TransactionalJobKillIT {
     void cleanTables() {
         admin = DATABASE.newDataSource(3);
         DATABASE.checkReachable(admin);
-        SchemaScripts.install(admin, PREFIX);
+        LockcronSchema.install(admin, PREFIX);
         jdbc = new JdbcTemplate(admin);
         jdbc.execute("CREATE TABLE IF NOT EXISTS kill_effect (fire_time VARCHAR(40) NOT NULL,"
                 + " node_id VARCHAR(100) NOT NULL, attempt INT NOT NULL)");
