@@ -4,11 +4,11 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
-import java.util.concurrent.atomic.AtomicLong;
 import javax.sql.DataSource;
 
 /**
@@ -18,7 +18,9 @@ import javax.sql.DataSource;
 final class BaselineLoop {
     private BaselineLoop() {}
 
-    static double transactionsPerSecond(DataSource dataSource, int threads, long millis) throws Exception {
+    record Ceiling(double perSecond, double p50, double p99) {}
+
+    static Ceiling measure(DataSource dataSource, int threads, long millis) throws Exception {
         Database.execute(
                 dataSource,
                 List.of(
@@ -29,36 +31,40 @@ final class BaselineLoop {
         for (int t = 0; t < threads; t++) {
             Database.execute(dataSource, List.of("INSERT INTO bench_lock VALUES (" + t + ", 0)"));
         }
-        AtomicLong done = new AtomicLong();
         long end = System.nanoTime() + millis * 1_000_000;
         ExecutorService pool = Executors.newFixedThreadPool(threads);
+        List<Long> latencies = new ArrayList<>();
         try {
-            List<Future<?>> futures = new java.util.ArrayList<>();
+            List<Future<List<Long>>> futures = new ArrayList<>();
             for (int t = 0; t < threads; t++) {
                 int id = t;
-                futures.add(pool.submit(() -> {
-                    loop(dataSource, id, end, done);
-                    return null;
-                }));
+                futures.add(pool.submit(() -> loop(dataSource, id, end)));
             }
-            for (Future<?> f : futures) {
-                f.get();
+            for (Future<List<Long>> f : futures) {
+                latencies.addAll(f.get());
             }
         } finally {
             pool.shutdownNow();
         }
         Database.execute(dataSource, List.of("DROP TABLE bench_lock", "DROP TABLE bench_exec"));
-        return done.get() / (millis / 1000.0);
+        latencies.sort(null);
+        return new Ceiling(
+                latencies.size() / (millis / 1000.0),
+                Results.percentile(latencies, 50),
+                Results.percentile(latencies, 99));
     }
 
-    private static void loop(DataSource dataSource, int id, long end, AtomicLong done) throws SQLException {
+    /** Transaction latencies in microseconds. */
+    private static List<Long> loop(DataSource dataSource, int id, long end) throws SQLException {
+        List<Long> latencies = new ArrayList<>();
         try (Connection c = dataSource.getConnection();
                 PreparedStatement lock =
                         c.prepareStatement("SELECT n FROM bench_lock WHERE id = ? FOR UPDATE SKIP LOCKED");
                 PreparedStatement insert = c.prepareStatement("INSERT INTO bench_exec (lock_id, n) VALUES (?, ?)");
                 PreparedStatement update = c.prepareStatement("UPDATE bench_lock SET n = n + 1 WHERE id = ?")) {
             c.setAutoCommit(false);
-            while (System.nanoTime() < end) {
+            long now = System.nanoTime();
+            while (now < end) {
                 lock.setInt(1, id);
                 long n;
                 try (ResultSet rs = lock.executeQuery()) {
@@ -71,8 +77,11 @@ final class BaselineLoop {
                 update.setInt(1, id);
                 update.executeUpdate();
                 c.commit();
-                done.incrementAndGet();
+                long after = System.nanoTime();
+                latencies.add((after - now) / 1000);
+                now = after;
             }
         }
+        return latencies;
     }
 }

@@ -2,21 +2,46 @@ package io.lockcron.bench;
 
 import com.zaxxer.hikari.HikariDataSource;
 import io.lockcron.Scheduler;
+import io.lockcron.job.JobDefinition;
 import java.time.Duration;
+import java.util.List;
 
-/** A node in a process of its own for the failover scenario: {@code BenchNode url user password nodeId}. */
+/**
+ * One node in a process of its own: {@code BenchNode --url .. --user .. --password .. --node id
+ * --role throughput|failover [--jobs n --idle-jobs n --workers n --shape aligned|spread --effect
+ * autocommit|tx]}. Stops (and lets running fires finish) on SIGTERM.
+ */
 public final class BenchNode {
     private BenchNode() {}
 
     public static void main(String[] args) throws Exception {
-        Database db = new Database(args[0], args[1], args[2].equals("-") ? "" : args[2]);
-        String nodeId = args[3];
-        HikariDataSource pool = db.pool(nodeId, 8);
-        Scheduler node = Scheduler.builder(pool)
-                .nodeId(nodeId)
-                .pollInterval(Duration.ofMillis(100)) // the victim notices requests first
-                .job(FailoverScenario.job(Duration.ofSeconds(30)))
-                .build();
+        Options options = Options.parse(args);
+        Database db = Database.of(options);
+        String nodeId = options.get("node", "node");
+        int workers = options.integer("workers", 8);
+        HikariDataSource pool = db.pool(nodeId, workers + 4, false);
+        Scheduler node;
+        if (options.get("role", "throughput").equals("failover")) {
+            node = Scheduler.builder(pool)
+                    .nodeId(nodeId)
+                    .pollInterval(Duration.ofMillis(100)) // the victim notices requests first
+                    .job(FailoverScenario.job(Duration.ofSeconds(30)))
+                    .build();
+        } else {
+            HikariDataSource effects = options.get("effect", "autocommit").equals("tx")
+                    ? null
+                    : db.pool(nodeId + "-effects", workers, true);
+            List<JobDefinition> jobs = BenchJobs.of(
+                    options.integer("jobs", 100),
+                    options.integer("idle-jobs", 0),
+                    options.get("shape", "aligned").equals("aligned"),
+                    effects);
+            node = Scheduler.builder(pool)
+                    .nodeId(nodeId)
+                    .workerThreads(workers)
+                    .jobs(jobs)
+                    .build();
+        }
         node.start();
         Runtime.getRuntime().addShutdownHook(new Thread(node::stop));
         Thread.currentThread().join();

@@ -4,16 +4,28 @@ import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
 import io.lockcron.schema.LockcronSchema;
 import java.sql.Connection;
-import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.List;
 import javax.sql.DataSource;
 
-/** The benchmark's database: pools, a fresh schema, and the server's statement counter. */
+/** The benchmark's database: pools and a fresh schema. */
 record Database(String url, String user, String password) {
 
+    static Database of(Options options) {
+        return new Database(options.get("url", ""), options.get("user", "root"), options.get("password", ""));
+    }
+
+    /** The same connection as {@code --url/--user/--password} for a node process. */
+    List<String> arguments() {
+        return List.of("--url", url, "--user", user, "--password", password);
+    }
+
     HikariDataSource pool(String name, int size) {
+        return pool(name, size, false);
+    }
+
+    HikariDataSource pool(String name, int size, boolean effects) {
         HikariConfig config = new HikariConfig();
         config.setJdbcUrl(url);
         config.setUsername(user);
@@ -21,8 +33,11 @@ record Database(String url, String user, String password) {
         config.setMaximumPoolSize(size);
         config.setMinimumIdle(size);
         config.setPoolName(name);
-        // READ COMMITTED as the pool default spares a SET per fire; see README "Operations".
-        config.setTransactionIsolation("TRANSACTION_READ_COMMITTED");
+        config.setConnectionTimeout(60_000);
+        if (!effects) {
+            // READ COMMITTED as the pool default spares a SET per fire; see README "Operations".
+            config.setTransactionIsolation("TRANSACTION_READ_COMMITTED");
+        }
         config.addDataSourceProperty("cachePrepStmts", "true");
         config.addDataSourceProperty("useLocalSessionState", "true");
         config.addDataSourceProperty("useServerPrepStmts", "false");
@@ -42,19 +57,10 @@ record Database(String url, String user, String password) {
                         "DROP TABLE IF EXISTS lock_cron",
                         "DROP TABLE IF EXISTS lockcron_schema_version",
                         "DROP TABLE IF EXISTS bench_effect",
-                        "CREATE TABLE bench_effect (job_name VARCHAR(190) NOT NULL, fire_time VARCHAR(40) NOT NULL)"));
+                        // No unique key on purpose: a fire that ran twice must be able to show it.
+                        "CREATE TABLE bench_effect (job_name VARCHAR(190) NOT NULL, fire_ms BIGINT NOT NULL,"
+                                + " node_id VARCHAR(190) NOT NULL, KEY bench_effect_fire (fire_ms, job_name))"));
         LockcronSchema.install(dataSource, "");
-    }
-
-    /** Statements the server has received from all clients so far (MySQL/MariaDB 'Questions'). */
-    long statements(DataSource dataSource) {
-        try (Connection c = dataSource.getConnection();
-                Statement s = c.createStatement();
-                ResultSet rs = s.executeQuery("SHOW GLOBAL STATUS LIKE 'Questions'")) {
-            return rs.next() ? rs.getLong(2) : -1;
-        } catch (SQLException e) {
-            return -1;
-        }
     }
 
     static void execute(DataSource dataSource, List<String> statements) {

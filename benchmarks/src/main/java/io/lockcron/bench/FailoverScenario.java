@@ -32,10 +32,11 @@ final class FailoverScenario {
                 .onDemand()
                 .handler(ctx -> {
                     ctx.handle()
-                            .createUpdate("INSERT INTO bench_effect (job_name, fire_time) VALUES (:j, :f)")
-                            .bind("j", ctx.jobName())
-                            .bind("f", ctx.scheduledFireTime().toString())
-                            .execute();
+                            .execute(
+                                    BenchJobs.EFFECT,
+                                    ctx.jobName(),
+                                    ctx.scheduledFireTime().toEpochMilli(),
+                                    ctx.nodeId());
                     if (ctx.nodeId().startsWith("victim")) {
                         Thread.sleep(victimWork.toMillis());
                     }
@@ -81,8 +82,8 @@ final class FailoverScenario {
                                 + " SUM(CASE WHEN (SELECT COUNT(*) FROM job_execution e WHERE e.job_name = f.job_name"
                                 + "   AND e.fire_time = f.fire_time AND e.outcome = 'SUCCEEDED') = 0 THEN 1 ELSE 0 END)"
                                 + " AS lost,"
-                                + " (SELECT COUNT(*) FROM (SELECT fire_time FROM bench_effect WHERE job_name = :j"
-                                + "   GROUP BY fire_time HAVING COUNT(*) > 1) d) AS doubled"
+                                + " (SELECT COUNT(*) FROM (SELECT fire_ms FROM bench_effect WHERE job_name = :j"
+                                + "   GROUP BY fire_ms HAVING COUNT(*) > 1) d) AS doubled"
                                 + " FROM failover_event f WHERE f.job_name = :j")
                         .bind("j", JOB)
                         .mapToMap()
@@ -152,16 +153,17 @@ final class FailoverScenario {
     }
 
     private static Process start(Database db, String nodeId) throws Exception {
-        String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-        return new ProcessBuilder(
-                        java,
-                        "-cp",
-                        System.getProperty("java.class.path"),
-                        BenchNode.class.getName(),
-                        db.url(),
-                        db.user(),
-                        db.password().isEmpty() ? "-" : db.password(),
-                        nodeId)
+        List<String> command = new ArrayList<>(List.of(
+                Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-cp",
+                System.getProperty("java.class.path"),
+                BenchNode.class.getName(),
+                "--role",
+                "failover",
+                "--node",
+                nodeId));
+        command.addAll(db.arguments());
+        return new ProcessBuilder(command)
                 .redirectErrorStream(true)
                 .redirectOutput(ProcessBuilder.Redirect.DISCARD)
                 .start();

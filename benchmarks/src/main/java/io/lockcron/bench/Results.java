@@ -1,83 +1,63 @@
 package io.lockcron.bench;
 
-import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
-import java.util.TreeMap;
 import org.jdbi.v3.core.Jdbi;
 
 /**
- * What the tables say about the fires scheduled in a window: a job that fires every second and
- * shows a two-second gap missed a fire; a fire with two effect rows ran twice.
+ * What the effect rows and the execution table say about the fires scheduled in a window: a fire
+ * without an effect row was missed (folded by the misfire policy, or never run), a fire with two
+ * ran twice; the start lag is the execution's start minus its scheduled time, both database time.
  */
-record Results(long fires, long missing, long duplicates, long lagP50, long lagP99, long lagMax) {
+record Results(long asked, long done, long doubled, long executions, Lags lags) {
 
-    private record Fire(String job, long fireMillis, long lagMillis) {}
+    record Lags(double p50, double p99, double max) {}
 
-    static Results measure(Jdbi jdbi, Instant from, Instant to) {
+    static Results measure(Jdbi jdbi, Instant from, Instant to, long asked) {
         return jdbi.withHandle(h -> {
-            List<Fire> fires = h.createQuery("SELECT job_name, TIMESTAMPDIFF(MICROSECOND, '1970-01-01', fire_time) DIV"
-                            + " 1000 AS fire_ms, TIMESTAMPDIFF(MICROSECOND, fire_time, started_at) DIV 1000 AS lag_ms"
-                            + " FROM job_execution WHERE fire_time >= :from AND fire_time < :to")
+            List<Long> copies = h.createQuery(
+                            "SELECT COUNT(*) FROM bench_effect WHERE fire_ms >= :from AND fire_ms < :to"
+                                    + " AND job_name LIKE 'bench-%' GROUP BY job_name, fire_ms")
+                    .bind("from", from.toEpochMilli())
+                    .bind("to", to.toEpochMilli())
+                    .mapTo(Long.class)
+                    .list();
+            List<Long> lags = h.createQuery(
+                            "SELECT TIMESTAMPDIFF(MICROSECOND, fire_time, started_at) FROM job_execution"
+                                    + " WHERE fire_time >= :from AND fire_time < :to ORDER BY 1")
                     .bind("from", text(from))
                     .bind("to", text(to))
-                    .map((rs, ctx) -> new Fire(rs.getString("job_name"), rs.getLong("fire_ms"), rs.getLong("lag_ms")))
-                    .list();
-            long duplicates = h.createQuery("SELECT COUNT(*) FROM (SELECT job_name, fire_time FROM bench_effect"
-                            + " GROUP BY job_name, fire_time HAVING COUNT(*) > 1) d")
                     .mapTo(Long.class)
-                    .one();
-            Map<String, List<Long>> byJob = new TreeMap<>();
-            fires.forEach(
-                    f -> byJob.computeIfAbsent(f.job(), j -> new ArrayList<>()).add(f.fireMillis()));
-            long missing = 0;
-            for (List<Long> times : byJob.values()) {
-                times.sort(null);
-                for (int i = 1; i < times.size(); i++) {
-                    missing += Math.max(0, Math.round((times.get(i) - times.get(i - 1)) / 1000.0) - 1);
-                }
-            }
-            List<Long> lags =
-                    new ArrayList<>(fires.stream().map(Fire::lagMillis).toList());
-            lags.sort(null);
+                    .list();
+            long doubled = copies.stream().filter(c -> c > 1).count();
             return new Results(
-                    fires.size(),
-                    missing,
-                    duplicates,
-                    percentile(lags, 50),
-                    percentile(lags, 99),
-                    lags.isEmpty() ? 0 : lags.get(lags.size() - 1));
+                    asked,
+                    copies.size(),
+                    doubled,
+                    lags.size(),
+                    new Lags(percentile(lags, 50), percentile(lags, 99), percentile(lags, 100)));
         });
+    }
+
+    long missed() {
+        return Math.max(0, asked - done);
     }
 
     private static String text(Instant t) {
         return t.toString().replace('T', ' ').replace("Z", "");
     }
 
-    private static long percentile(List<Long> sorted, int p) {
-        if (sorted.isEmpty()) {
+    /** In milliseconds. */
+    static double percentile(List<Long> sortedMicros, int p) {
+        if (sortedMicros.isEmpty()) {
             return 0;
         }
-        int index = (int) Math.ceil(p / 100.0 * sorted.size()) - 1;
-        return sorted.get(Math.max(0, index));
+        int index = (int) Math.ceil(p / 100.0 * sortedMicros.size()) - 1;
+        return sortedMicros.get(Math.max(0, index)) / 1000.0;
     }
 
-    void print(Duration window) {
-        System.out.printf(
-                Locale.ROOT,
-                "fires: %d, missing: %d, duplicates: %d, fires/s: %.1f%n",
-                fires,
-                missing,
-                duplicates,
-                fires / (double) window.toSeconds());
-        System.out.printf(
-                Locale.ROOT,
-                "trigger lag (start - scheduled, database time): p50 %d ms, p99 %d ms, max %d ms%n",
-                lagP50,
-                lagP99,
-                lagMax);
+    static String millis(double ms) {
+        return ms < 10 ? String.format(Locale.ROOT, "%.1f", ms) : String.format(Locale.ROOT, "%.0f", ms);
     }
 }

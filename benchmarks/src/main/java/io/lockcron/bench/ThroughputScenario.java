@@ -1,0 +1,152 @@
+package io.lockcron.bench;
+
+import com.zaxxer.hikari.HikariDataSource;
+import io.lockcron.SchedulerClient;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import org.jdbi.v3.core.Jdbi;
+
+/**
+ * {@code benchmarks/run}: N node processes run J jobs that fire every second (all on the second
+ * by default) plus I idle jobs, for D seconds; then the effect rows and the tables say how many
+ * fires ran, how late, whether any ran twice or not at all, and the server's counters and the
+ * processes' CPU time what each fire cost.
+ */
+final class ThroughputScenario {
+    /** Fires more than the misfire threshold (5 s) late are folded; wait that long for the window's last fires. */
+    private static final Duration GRACE = Duration.ofSeconds(7);
+
+    private ThroughputScenario() {}
+
+    static void run(
+            Database db,
+            HikariDataSource admin,
+            Options options,
+            Optional<ProcessHandle> server,
+            BaselineLoop.Ceiling ceiling)
+            throws Exception {
+        int nodeCount = options.integer("nodes", 3);
+        int jobs = options.integer("jobs", 100);
+        int idle = options.integer("idle-jobs", 0);
+        int seconds = options.integer("seconds", 20);
+        int workers = options.integer("workers", 8);
+        String shape = options.oneOf("shape", "aligned", "spread");
+        String effect = options.oneOf("effect", "autocommit", "tx");
+        List<String> nodeArguments = new ArrayList<>(db.arguments());
+        nodeArguments.addAll(List.of(
+                "--role",
+                "throughput",
+                "--jobs",
+                String.valueOf(jobs),
+                "--idle-jobs",
+                String.valueOf(idle),
+                "--workers",
+                String.valueOf(workers),
+                "--shape",
+                shape,
+                "--effect",
+                effect));
+        SchedulerClient client = SchedulerClient.create(admin);
+        Jdbi jdbi = Jdbi.create(admin);
+        Window window;
+        Results results;
+        try (NodeProcesses nodes = NodeProcesses.start(nodeCount, nodeArguments, options.get("jfr", ""))) {
+            Waits.until("all " + nodeCount + " nodes up", Duration.ofSeconds(300), () -> {
+                nodes.requireAlive();
+                return client.nodes().stream()
+                                .filter(n -> n.state().equals("ACTIVE"))
+                                .count()
+                        == nodeCount;
+            });
+            Thread.sleep(1000L * options.integer("warmup", 5)); // JIT, pools, first fires
+            window = Window.measure(client, admin, nodes, server, seconds);
+            Thread.sleep(GRACE.toMillis());
+            nodes.requireAlive();
+        }
+        results = Results.measure(jdbi, window.from(), window.to(), (long) jobs * seconds);
+        print(options, nodeCount, jobs, idle, window, results, ceiling);
+    }
+
+    /** The measured window, whole seconds of database time, with the counters over it. */
+    record Window(Instant from, Instant to, ServerCounters server, Duration nodeCpu, String load) {
+        static Window measure(
+                SchedulerClient client,
+                HikariDataSource admin,
+                NodeProcesses nodes,
+                Optional<ProcessHandle> server,
+                int seconds)
+                throws Exception {
+            Instant dbNow = client.now();
+            Duration offset = Duration.between(Instant.now(), dbNow);
+            Instant from = dbNow.truncatedTo(ChronoUnit.SECONDS).plusSeconds(1);
+            Instant to = from.plusSeconds(seconds);
+            sleepUntil(from.minus(offset));
+            ServerCounters s0 = ServerCounters.sample(admin, server);
+            Duration cpu0 = nodes.cpu();
+            String load0 = Load.now();
+            sleepUntil(to.minus(offset));
+            ServerCounters s1 = ServerCounters.sample(admin, server);
+            Duration cpu1 = nodes.cpu();
+            return new Window(from, to, s1.minus(s0), cpu1.minus(cpu0), load0 + " -> " + Load.now());
+        }
+
+        private static void sleepUntil(Instant local) throws InterruptedException {
+            long ms = Duration.between(Instant.now(), local).toMillis();
+            if (ms > 0) {
+                Thread.sleep(ms);
+            }
+        }
+    }
+
+    private static void print(
+            Options options, int nodeCount, int jobs, int idle, Window w, Results r, BaselineLoop.Ceiling ceiling) {
+        double seconds = Duration.between(w.from(), w.to()).toSeconds();
+        double done = r.done() / seconds;
+        double perThousand = 1000.0 / Math.max(1, r.done());
+        System.out.printf(
+                Locale.ROOT,
+                "lockcron: %d node processes x %d jobs every second (%s), %d idle jobs, %s workers each,"
+                        + " effect %s, %.0f s window; load %s%n",
+                nodeCount,
+                jobs,
+                options.get("shape", "aligned"),
+                idle,
+                options.get("workers", "8"),
+                options.get("effect", "autocommit"),
+                seconds,
+                w.load());
+        System.out.printf(
+                Locale.ROOT,
+                "fires/s done (asked): %.1f (%.1f); missed %d (%.1f %%), doubled %d; executions %d%n",
+                done,
+                r.asked() / seconds,
+                r.missed(),
+                100.0 * r.missed() / Math.max(1, r.asked()),
+                r.doubled(),
+                r.executions());
+        System.out.printf(
+                Locale.ROOT,
+                "start lag (database time): p50 %s ms, p99 %s ms, max %s ms%n",
+                Results.millis(r.lags().p50()),
+                Results.millis(r.lags().p99()),
+                Results.millis(r.lags().max()));
+        String dbCpu = w.server().cpu().isPresent()
+                ? String.format(Locale.ROOT, "%.2f s", w.server().cpu().get().toMillis() / 1000.0 * perThousand)
+                : "n/a (server process unknown)";
+        System.out.printf(
+                Locale.ROOT,
+                "per fire: %.1f statements, %.1f commits; rows read %.0f/s; per 1,000 fires: node CPU %.2f s,"
+                        + " database CPU %s%n",
+                w.server().statements() / (double) Math.max(1, r.done()),
+                w.server().commits() / (double) Math.max(1, r.done()),
+                w.server().rowsRead() / seconds,
+                w.nodeCpu().toMillis() / 1000.0 * perThousand,
+                dbCpu);
+        System.out.printf(Locale.ROOT, "ratio to ceiling: %.3f%n", done / ceiling.perSecond());
+    }
+}
