@@ -14,6 +14,8 @@ public record ExecutionQuery(
         int size) {
 
     public static final int MAX_PAGE_SIZE = 500;
+    /** How deep paging may go: the database still reads and skips every row before the offset. */
+    public static final long MAX_OFFSET = 100_000;
 
     public ExecutionQuery {
         if (page < 0) {
@@ -21,6 +23,10 @@ public record ExecutionQuery(
         }
         if (size < 1 || size > MAX_PAGE_SIZE) {
             throw new IllegalArgumentException("page size must be 1 to " + MAX_PAGE_SIZE + ", was " + size);
+        }
+        if ((long) page * size > MAX_OFFSET) {
+            throw new IllegalArgumentException("page " + page + " of size " + size + " starts beyond the first "
+                    + MAX_OFFSET + " executions; narrow the search with a job, node, outcome or time range instead.");
         }
     }
 

@@ -8,6 +8,7 @@ import io.lockcron.admin.api.ExecutionsApi;
 import io.lockcron.admin.api.JobActionsApi;
 import io.lockcron.admin.api.JobsApi;
 import io.lockcron.admin.api.OverviewApi;
+import io.lockcron.admin.cluster.ActionGuard;
 import io.lockcron.admin.cluster.ConsoleActions;
 import io.lockcron.admin.cluster.ConsoleClient;
 import io.lockcron.admin.cluster.ConsoleReader;
@@ -16,6 +17,7 @@ import io.lockcron.admin.security.ConsoleSecurityConfiguration;
 import io.lockcron.admin.web.AuditPage;
 import io.lockcron.admin.web.ConsolePageAdvice;
 import io.lockcron.admin.web.ConsolePageErrors;
+import io.lockcron.admin.web.ConsoleRoutingErrors;
 import io.lockcron.admin.web.ConsoleWebConfiguration;
 import io.lockcron.admin.web.ExecutionsPage;
 import io.lockcron.admin.web.FailoversPage;
@@ -112,8 +114,13 @@ public final class ConsoleAutoConfiguration {
 
     @Bean
     @ConditionalOnMissingBean
-    ConsoleActions lockcronConsoleActions(ConsoleClient client) {
-        return new ConsoleActions(client);
+    ConsoleActions lockcronConsoleActions(ConsoleClient client, ConsoleProperties properties) {
+        return new ConsoleActions(client, new ActionGuard(properties.isReadOnly()));
+    }
+
+    @Bean
+    ConsoleRoutingErrors lockcronConsoleRoutingErrors(ConsoleProperties properties, ConsolePageErrors pages) {
+        return new ConsoleRoutingErrors(properties, pages);
     }
 
     @Bean

@@ -20,12 +20,34 @@ public class ConsoleProperties {
     private boolean enabled = true;
 
     /**
-     * Where the console is mounted, e.g. {@code /lockcron}. {@code /} mounts it at the root, as the
-     * standalone console does.
+     * Where the console is mounted, e.g. {@code /lockcron}. {@code /} (the root) only in the
+     * standalone console: embedded, the console's security would take over every path of the host.
      */
     private String path = DEFAULT_PATH;
 
-    /** Show everything, change nothing: hides and refuses trigger, pause, resume and schedule changes. */
+    /**
+     * Set by the standalone console application, the only one allowed to mount the console at
+     * {@code /}. Not for embedded use.
+     */
+    private boolean standalone;
+
+    /**
+     * Other paths of the application that the console's login guards too, as path patterns, e.g.
+     * {@code /actuator/lockcron/**}: reading needs VIEWER, anything else OPERATOR, as on the
+     * console's own paths.
+     */
+    private List<String> guardedPaths = new ArrayList<>();
+
+    /**
+     * Whether the user generated when no users are configured is an OPERATOR rather than a
+     * VIEWER. For trying the console out on a laptop; production setups configure users.
+     */
+    private boolean generateOperator;
+
+    /** How failed logins slow down password guessing. */
+    private final Login login = new Login();
+
+    /** Show everything, change nothing: hides and refuses every action, even under a host's own security chain. */
     private boolean readOnly;
 
     /**
@@ -45,8 +67,9 @@ public class ConsoleProperties {
 
     /**
      * Who may log in. Passwords carry their encoding, e.g. {@code {bcrypt}$2a$10$...} or
-     * {@code {noop}secret}. With no users, one user {@code admin} with role OPERATOR and a random
-     * password is created at start and its password logged once.
+     * {@code {noop}secret}. With no users, one user {@code admin} with role VIEWER (OPERATOR with
+     * {@code generate-operator=true}) and a random password is created at start and its password
+     * logged once.
      */
     private List<User> users = new ArrayList<>();
 
@@ -86,6 +109,42 @@ public class ConsoleProperties {
         }
     }
 
+    /** Login throttling: per user name and per client address, each failure beyond the free ones doubles the wait. */
+    public static class Login {
+        /** Failed logins allowed before the next attempt has to wait. */
+        private int freeFailures = 3;
+
+        /** The wait after the first failure beyond the free ones; it doubles with each further failure. */
+        private Duration initialDelay = Duration.ofSeconds(1);
+
+        /** The longest wait. */
+        private Duration maxDelay = Duration.ofMinutes(5);
+
+        public int getFreeFailures() {
+            return freeFailures;
+        }
+
+        public void setFreeFailures(int freeFailures) {
+            this.freeFailures = freeFailures;
+        }
+
+        public Duration getInitialDelay() {
+            return initialDelay;
+        }
+
+        public void setInitialDelay(Duration initialDelay) {
+            this.initialDelay = initialDelay;
+        }
+
+        public Duration getMaxDelay() {
+            return maxDelay;
+        }
+
+        public void setMaxDelay(Duration maxDelay) {
+            this.maxDelay = maxDelay;
+        }
+    }
+
     /**
      * The mount path as request mappings use it: no trailing slash, empty for the root.
      *
@@ -99,7 +158,44 @@ public class ConsoleProperties {
                             + "' is not a plain path. Use letters, digits, '-', '_' and '/', e.g. '/lockcron' or '/admin/jobs'.");
         }
         String withSlash = trimmed.startsWith("/") ? trimmed : "/" + trimmed;
-        return withSlash.endsWith("/") ? withSlash.substring(0, withSlash.length() - 1) : withSlash;
+        String base = withSlash.endsWith("/") ? withSlash.substring(0, withSlash.length() - 1) : withSlash;
+        if (base.isEmpty() && !standalone) {
+            throw new IllegalStateException(
+                    "lockcron.console.path '" + path + "' mounts the console at the root of this"
+                            + " application, where its login and roles would take over every path of the application (its"
+                            + " own denyAll paths would answer to console users). Mount it under a path of its own, e.g."
+                            + " '/lockcron'; only the standalone console (io.lockcron.admin.standalone.ConsoleApplication)"
+                            + " serves at the root.");
+        }
+        return base;
+    }
+
+    public boolean isStandalone() {
+        return standalone;
+    }
+
+    public void setStandalone(boolean standalone) {
+        this.standalone = standalone;
+    }
+
+    public List<String> getGuardedPaths() {
+        return guardedPaths;
+    }
+
+    public void setGuardedPaths(List<String> guardedPaths) {
+        this.guardedPaths = guardedPaths;
+    }
+
+    public boolean isGenerateOperator() {
+        return generateOperator;
+    }
+
+    public void setGenerateOperator(boolean generateOperator) {
+        this.generateOperator = generateOperator;
+    }
+
+    public Login getLogin() {
+        return login;
     }
 
     public boolean isEnabled() {

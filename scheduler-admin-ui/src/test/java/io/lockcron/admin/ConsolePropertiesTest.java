@@ -23,6 +23,12 @@ class ConsolePropertiesTest {
         assertThat(properties.getNodeDeadAfter()).isEqualTo(Duration.ofSeconds(10));
         assertThat(properties.getTimeZone()).isEqualTo(ZoneId.of("UTC"));
         assertThat(properties.getUsers()).isEmpty();
+        assertThat(properties.isGenerateOperator()).isFalse();
+        assertThat(properties.isStandalone()).isFalse();
+        assertThat(properties.getGuardedPaths()).isEmpty();
+        assertThat(properties.getLogin().getFreeFailures()).isEqualTo(3);
+        assertThat(properties.getLogin().getInitialDelay()).isEqualTo(Duration.ofSeconds(1));
+        assertThat(properties.getLogin().getMaxDelay()).isEqualTo(Duration.ofMinutes(5));
         assertThat(new ConsoleProperties.User().getRole()).isEqualTo(ConsoleRole.VIEWER);
     }
 
@@ -32,13 +38,26 @@ class ConsolePropertiesTest {
         "lockcron, /lockcron",
         "/lockcron/, /lockcron",
         "/admin/jobs, /admin/jobs",
-        "/, ''",
-        "'', ''"
     })
     void thePathIsNormalized(String path, String base) {
         ConsoleProperties properties = new ConsoleProperties();
         properties.setPath(path);
         assertThat(properties.basePath()).isEqualTo(base);
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"/", "", " / "})
+    void theRootIsTheStandaloneConsolesOnly(String path) {
+        ConsoleProperties embedded = new ConsoleProperties();
+        embedded.setPath(path);
+        assertThatThrownBy(embedded::basePath)
+                .hasMessageContaining("lockcron.console.path")
+                .hasMessageContaining("take over every path")
+                .hasMessageContaining("e.g. '/lockcron'");
+        ConsoleProperties standalone = new ConsoleProperties();
+        standalone.setPath(path);
+        standalone.setStandalone(true);
+        assertThat(standalone.basePath()).isEmpty();
     }
 
     @ParameterizedTest

@@ -5,6 +5,7 @@ import io.lockcron.InvalidJobException;
 import io.lockcron.LockcronException;
 import io.lockcron.SchemaException;
 import io.lockcron.UnknownJobException;
+import io.lockcron.admin.cluster.ServerError;
 import org.jdbi.v3.core.JdbiException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -12,6 +13,8 @@ import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
+import org.springframework.security.access.AccessDeniedException;
+import org.springframework.web.ErrorResponse;
 import org.springframework.web.bind.MissingServletRequestParameterException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
@@ -26,6 +29,8 @@ import org.springframework.web.method.annotation.MethodArgumentTypeMismatchExcep
 @Order(Ordered.HIGHEST_PRECEDENCE)
 public class ApiErrors {
     private static final Logger log = LoggerFactory.getLogger(ApiErrors.class);
+    private static final String HINT = "Check that the database is up and that the lockcron tables exist (run"
+            + " sql/<dialect>/schema.sql), and that lockcron.console.table-prefix matches.";
 
     @ExceptionHandler(UnknownJobException.class)
     public ProblemDetail unknownJob(UnknownJobException e) {
@@ -44,16 +49,36 @@ public class ApiErrors {
 
     @ExceptionHandler({DatabaseUnavailableException.class, SchemaException.class})
     public ProblemDetail database(LockcronException e) {
-        return ProblemDetail.forStatusAndDetail(HttpStatus.SERVICE_UNAVAILABLE, e.getMessage());
+        return problem(
+                HttpStatus.SERVICE_UNAVAILABLE, ServerError.logged(log, "The database is not available", e, HINT));
     }
 
     @ExceptionHandler(JdbiException.class)
     public ProblemDetail query(JdbiException e) {
-        log.warn("A console API query failed", e);
-        return ProblemDetail.forStatusAndDetail(
-                HttpStatus.SERVICE_UNAVAILABLE,
-                "A database query failed. Check that the database is up and that the lockcron tables exist (run"
-                        + " sql/<dialect>/schema.sql).");
+        return problem(HttpStatus.SERVICE_UNAVAILABLE, ServerError.logged(log, "A database query failed", e, HINT));
+    }
+
+    /** Refusals of the action layer belong to Spring Security, which answers them through the chain in place. */
+    @ExceptionHandler(AccessDeniedException.class)
+    public void denied(AccessDeniedException e) {
+        throw e;
+    }
+
+    @ExceptionHandler(Exception.class)
+    public ProblemDetail unexpected(Exception e) {
+        if (e instanceof ErrorResponse refusal) {
+            return ProblemDetail.forStatusAndDetail(refusal.getStatusCode(), e.getMessage());
+        }
+        return problem(
+                HttpStatus.INTERNAL_SERVER_ERROR,
+                ServerError.logged(
+                        log, "The console failed", e, "This is likely a bug; please report it with the log entry."));
+    }
+
+    private static ProblemDetail problem(HttpStatus status, ServerError error) {
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, error.message());
+        problem.setProperty("errorId", error.id());
+        return problem;
     }
 
     @ExceptionHandler(LockcronException.class)

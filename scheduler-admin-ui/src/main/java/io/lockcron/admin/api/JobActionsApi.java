@@ -5,7 +5,6 @@ import io.lockcron.admin.cluster.ConsoleActions;
 import io.lockcron.admin.cluster.ConsoleActions.Source;
 import io.lockcron.admin.cluster.ConsoleReader;
 import io.lockcron.admin.cluster.JobView;
-import java.security.Principal;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
@@ -27,31 +26,28 @@ public class JobActionsApi {
     }
 
     @PostMapping("/trigger")
-    public JobView trigger(@RequestParam String name, Principal user) {
-        actions.trigger(user.getName(), name, Source.API);
+    public JobView trigger(@RequestParam String name) {
+        actions.trigger(name, Source.API);
         return job(name);
     }
 
     @PostMapping("/pause")
-    public JobView pause(@RequestParam String name, Principal user) {
-        actions.pause(user.getName(), name, Source.API);
+    public JobView pause(@RequestParam String name) {
+        actions.pause(name, Source.API);
         return job(name);
     }
 
     @PostMapping("/resume")
-    public JobView resume(@RequestParam String name, Principal user) {
-        actions.resume(user.getName(), name, Source.API);
+    public JobView resume(@RequestParam String name) {
+        actions.resume(name, Source.API);
         return job(name);
     }
 
     /** Gives the job a cron schedule; validated as {@code api/schedule/preview} validates it. */
     @PostMapping("/reschedule")
     public JobView reschedule(
-            @RequestParam String name,
-            @RequestParam String cron,
-            @RequestParam(defaultValue = "UTC") String zone,
-            Principal user) {
-        actions.reschedule(user.getName(), name, cron, zone, Source.API);
+            @RequestParam String name, @RequestParam String cron, @RequestParam(defaultValue = "UTC") String zone) {
+        actions.reschedule(name, cron, zone, Source.API);
         return job(name);
     }
 

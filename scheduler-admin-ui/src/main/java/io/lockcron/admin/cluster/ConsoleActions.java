@@ -8,9 +8,10 @@ import io.lockcron.UnknownJobException;
 import io.lockcron.trigger.Trigger;
 
 /**
- * The console's actions on jobs. Each is recorded in the audit log with the user who took it,
- * after it took effect: a refused action (unknown job, a pause of a paused job, a bad schedule)
- * throws and records nothing.
+ * The console's actions on jobs, and the only way its pages and API act. Each first passes the
+ * {@link ActionGuard} (an operator, not read-only), then is recorded in the audit log with the
+ * user who took it: a refused action (no right, unknown job, a pause of a paused job, a bad
+ * schedule) throws and records nothing.
  */
 public final class ConsoleActions {
     public static final String TRIGGER = "TRIGGER";
@@ -19,9 +20,11 @@ public final class ConsoleActions {
     public static final String RESCHEDULE = "RESCHEDULE";
 
     private final ConsoleClient client;
+    private final ActionGuard guard;
 
-    public ConsoleActions(ConsoleClient client) {
+    public ConsoleActions(ConsoleClient client, ActionGuard guard) {
         this.client = client;
+        this.guard = guard;
     }
 
     /** Where an action came from, noted in the audit log's detail. */
@@ -36,13 +39,15 @@ public final class ConsoleActions {
         }
     }
 
-    public void trigger(String actor, String job, Source source) {
+    public void trigger(String job, Source source) {
+        String actor = guard.operator();
         client().triggerNow(job, actor);
         client().recordAction(actor, TRIGGER, job, source.words);
     }
 
     /** @throws LockcronException if the job is not idle, e.g. already paused */
-    public void pause(String actor, String job, Source source) {
+    public void pause(String job, Source source) {
+        String actor = guard.operator();
         // The client treats pausing a paused job as done; the console says so instead of logging a second pause.
         expect(job, JobStatus.IDLE, "paused");
         client().pause(job);
@@ -50,7 +55,8 @@ public final class ConsoleActions {
     }
 
     /** @throws LockcronException if the job is not paused */
-    public void resume(String actor, String job, Source source) {
+    public void resume(String job, Source source) {
+        String actor = guard.operator();
         expect(job, JobStatus.PAUSED, "resumed");
         client().resume(job);
         client().recordAction(actor, RESUME, job, source.words);
@@ -61,7 +67,8 @@ public final class ConsoleActions {
      *
      * @return the job as it is now
      */
-    public JobInfo reschedule(String actor, String job, String expression, String zone, Source source) {
+    public JobInfo reschedule(String job, String expression, String zone, Source source) {
+        String actor = guard.operator();
         Trigger trigger = SchedulePreviewer.parse(expression, zone);
         JobInfo before = client().job(job).orElseThrow(() -> new UnknownJobException(job));
         client().reschedule(job, trigger);

@@ -1,5 +1,6 @@
 package io.lockcron.admin.security;
 
+import io.lockcron.admin.cluster.ActionGuard;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
@@ -7,6 +8,7 @@ import java.nio.charset.StandardCharsets;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.security.web.access.AccessDeniedHandler;
 import org.springframework.security.web.csrf.CsrfException;
+import org.springframework.security.web.util.matcher.RequestMatcher;
 import org.springframework.web.util.HtmlUtils;
 
 /**
@@ -16,17 +18,17 @@ import org.springframework.web.util.HtmlUtils;
 final class ConsoleAccessDeniedHandler implements AccessDeniedHandler {
     static final String CSRF = "The CSRF token is missing or invalid. Reload the page and try again; a script"
             + " first fetches a token from api/csrf and sends it in the X-CSRF-TOKEN header.";
-    static final String READ_ONLY = "The console is read-only (lockcron.console.read-only=true): trigger, pause,"
-            + " resume and schedule changes are switched off.";
-    static final String VIEWER =
-            "Your role may only view. Triggering, pausing, resuming and rescheduling jobs" + " need the OPERATOR role.";
+    static final String READ_ONLY = ActionGuard.READ_ONLY;
+    static final String VIEWER = ActionGuard.NOT_OPERATOR;
 
     private final String basePath;
     private final boolean readOnly;
+    private final RequestMatcher api;
 
-    ConsoleAccessDeniedHandler(String basePath, boolean readOnly) {
+    ConsoleAccessDeniedHandler(String basePath, boolean readOnly, RequestMatcher api) {
         this.basePath = basePath;
         this.readOnly = readOnly;
+        this.api = api;
     }
 
     @Override
@@ -43,16 +45,17 @@ final class ConsoleAccessDeniedHandler implements AccessDeniedHandler {
                             + "\"}");
         } else {
             response.setContentType("text/html");
+            String home = HtmlUtils.htmlEscape(request.getContextPath() + basePath + "/");
             response.getWriter()
-                    .write("<!DOCTYPE html><html lang=\"en\"><head><title>Forbidden - lockcron</title></head><body>"
-                            + "<h1>Forbidden</h1><p>" + HtmlUtils.htmlEscape(reason) + "</p><p><a href=\""
-                            + HtmlUtils.htmlEscape(request.getContextPath() + basePath) + "/\">Back to the console</a>"
-                            + "</p></body></html>");
+                    .write("<!DOCTYPE html><html lang=\"en\"><head><meta charset=\"utf-8\">"
+                            + "<title>Forbidden - lockcron</title><link rel=\"stylesheet\" href=\"" + home
+                            + "assets/console.css\"></head><body><main><h1>Forbidden</h1><p class=\"error\""
+                            + " role=\"alert\">" + HtmlUtils.htmlEscape(reason) + "</p><p><a href=\"" + home
+                            + "\">Back to the console</a></p></main></body></html>");
         }
     }
 
     private boolean isApi(HttpServletRequest request) {
-        String path = request.getRequestURI().substring(request.getContextPath().length());
-        return path.startsWith(basePath + "/api/");
+        return api.matches(request);
     }
 }

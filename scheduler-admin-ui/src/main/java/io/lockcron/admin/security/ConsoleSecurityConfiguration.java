@@ -1,8 +1,12 @@
 package io.lockcron.admin.security;
 
 import io.lockcron.admin.ConsoleProperties;
+import io.lockcron.admin.cluster.ConsoleClient;
 import jakarta.servlet.DispatcherType;
 import jakarta.servlet.http.HttpSession;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.context.annotation.Bean;
@@ -25,6 +29,7 @@ import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWrite
 import org.springframework.security.web.savedrequest.HttpSessionRequestCache;
 import org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher;
 import org.springframework.security.web.util.matcher.AnyRequestMatcher;
+import org.springframework.security.web.util.matcher.OrRequestMatcher;
 import org.springframework.security.web.util.matcher.RequestHeaderRequestMatcher;
 import org.springframework.security.web.util.matcher.RequestMatcher;
 import org.springframework.web.cors.CorsConfiguration;
@@ -37,8 +42,11 @@ import org.springframework.web.cors.CorsConfiguration;
  *
  * <p>Reading needs the VIEWER role; every request other than GET and HEAD needs OPERATOR and a
  * CSRF token, and is refused outright in read-only mode. Pages log in with a form; scripts use
- * HTTP Basic (see docs/console.md). A host application replaces the whole chain by declaring a
- * bean named {@value #FILTER_CHAIN_BEAN}.
+ * HTTP Basic (see docs/console.md); failed logins are throttled and audited ({@link LoginThrottle}).
+ * {@code lockcron.console.guarded-paths} puts other paths of the host (e.g. the Actuator's lockcron
+ * endpoint) behind the same login. A host application replaces the whole chain by declaring a
+ * bean named {@value #FILTER_CHAIN_BEAN}; the actions check the role and the read-only mode again
+ * themselves ({@link io.lockcron.admin.cluster.ActionGuard}), so no chain can let a viewer act.
  */
 @Configuration(proxyBeanMethods = false)
 @EnableWebSecurity
@@ -62,12 +70,21 @@ public class ConsoleSecurityConfiguration {
     SecurityFilterChain lockcronConsoleSecurityFilterChain(
             HttpSecurity http,
             ConsoleProperties properties,
+            LoginThrottle throttle,
+            ConsoleClient client,
             ObjectProvider<PathPatternRequestMatcher.Builder> pathMatchers)
             throws Exception {
         String base = properties.basePath();
         PathPatternRequestMatcher.Builder paths = pathMatchers.getIfAvailable(PathPatternRequestMatcher::withDefaults);
         RequestMatcher xhr = new RequestHeaderRequestMatcher("X-Requested-With", "XMLHttpRequest");
-        RequestMatcher api = paths.matcher(base + "/api/**");
+        List<RequestMatcher> guarded = properties.getGuardedPaths().stream()
+                .map(path -> (RequestMatcher) paths.matcher(path))
+                .toList();
+        List<RequestMatcher> apiLike = new ArrayList<>(guarded);
+        apiLike.add(paths.matcher(base + "/api/**"));
+        RequestMatcher api = new OrRequestMatcher(apiLike);
+        List<RequestMatcher> covered = new ArrayList<>(guarded);
+        covered.add(paths.matcher(base + "/**"));
         // Answers 401 itself instead of sendError: an error dispatch to /error would pass through the
         // host's own security chain, which would replace the console's challenge with its own.
         AuthenticationEntryPoint basic = (request, response, denied) -> {
@@ -82,8 +99,9 @@ public class ConsoleSecurityConfiguration {
         HttpSessionRequestCache savedRequests = new HttpSessionRequestCache();
         savedRequests.setSessionAttrName(SAVED_REQUEST_ATTRIBUTE);
 
-        http.securityMatcher(paths.matcher(base + "/**"))
-                .authenticationManager(ConsoleUsers.from(properties).authenticationManager())
+        http.securityMatcher(new OrRequestMatcher(covered))
+                .authenticationManager(new ThrottledAuthentication(
+                        ConsoleUsers.from(properties).authenticationManager(), throttle, client))
                 .authorizeHttpRequests(requests -> {
                     requests.dispatcherTypeMatchers(DispatcherType.ERROR).permitAll();
                     requests.requestMatchers(
@@ -95,6 +113,11 @@ public class ConsoleSecurityConfiguration {
                                     paths.matcher(HttpMethod.GET, base + "/**"),
                                     paths.matcher(HttpMethod.HEAD, base + "/**"))
                             .hasRole("VIEWER");
+                    for (String path : properties.getGuardedPaths()) {
+                        requests.requestMatchers(
+                                        paths.matcher(HttpMethod.GET, path), paths.matcher(HttpMethod.HEAD, path))
+                                .hasRole("VIEWER");
+                    }
                     if (properties.isReadOnly()) {
                         requests.anyRequest().denyAll();
                     } else {
@@ -130,10 +153,16 @@ public class ConsoleSecurityConfiguration {
                         .defaultAuthenticationEntryPointFor(basic, api)
                         .defaultAuthenticationEntryPointFor(
                                 new LoginUrlAuthenticationEntryPoint(base + "/login"), AnyRequestMatcher.INSTANCE)
-                        .accessDeniedHandler(new ConsoleAccessDeniedHandler(base, properties.isReadOnly())))
+                        .accessDeniedHandler(new ConsoleAccessDeniedHandler(base, properties.isReadOnly(), api)))
                 .headers(headers -> headers.contentSecurityPolicy(csp -> csp.policyDirectives(CONTENT_SECURITY_POLICY))
                         .referrerPolicy(referrer -> referrer.policy(ReferrerPolicy.SAME_ORIGIN)));
         return http.build();
+    }
+
+    @Bean
+    @ConditionalOnMissingBean
+    LoginThrottle lockcronConsoleLoginThrottle(ConsoleProperties properties) {
+        return new LoginThrottle(properties.getLogin(), Clock.systemUTC());
     }
 
     @Bean

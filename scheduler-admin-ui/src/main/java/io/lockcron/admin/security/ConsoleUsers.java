@@ -23,10 +23,10 @@ import org.springframework.security.provisioning.InMemoryUserDetailsManager;
  * so that the host application's own authentication is left as it is.
  *
  * <p>With no users configured there is no default password to ship: one user {@code admin} gets
- * a random password, logged once at start, like Spring Boot's generated password. It has the
- * OPERATOR role because whoever can read the application's log already runs the application;
- * a viewer-only first login would only send them to configure users before they could try
- * anything. Production setups configure their users.
+ * a random password, logged once at start, like Spring Boot's generated password. It is a VIEWER:
+ * a log line is read by more people than should steer production jobs (log shippers, support
+ * dashboards). {@code lockcron.console.generate-operator=true} makes it an OPERATOR for trying the
+ * console out. Production setups configure their users.
  */
 public final class ConsoleUsers {
     public static final String GENERATED_USER = "admin";
@@ -60,7 +60,7 @@ public final class ConsoleUsers {
      */
     public static ConsoleUsers from(ConsoleProperties properties) {
         if (properties.getUsers().isEmpty()) {
-            return generated();
+            return generated(properties.isGenerateOperator() ? ConsoleRole.OPERATOR : ConsoleRole.VIEWER);
         }
         List<UserDetails> users = new ArrayList<>();
         Set<String> names = new HashSet<>();
@@ -99,18 +99,22 @@ public final class ConsoleUsers {
         return password;
     }
 
-    private static ConsoleUsers generated() {
+    private static ConsoleUsers generated(ConsoleRole role) {
         byte[] random = new byte[18];
         new SecureRandom().nextBytes(random);
         String password = Base64.getUrlEncoder().withoutPadding().encodeToString(random);
         log.warn(
                 "\n\nlockcron console: no users are configured (lockcron.console.users), so this run has one:\n"
-                        + "    user '{}', role OPERATOR, generated password: {}\n"
-                        + "The password is logged only now and changes at every start. Configure users before"
+                        + "    user '{}', role {}, generated password: {}\n"
+                        + "The password is logged only now and changes at every start. {}Configure users before"
                         + " production (see docs/console.md).\n",
                 GENERATED_USER,
-                password);
-        return new ConsoleUsers(List.of(user(GENERATED_USER, "{noop}" + password, ConsoleRole.OPERATOR)));
+                role,
+                password,
+                role == ConsoleRole.VIEWER
+                        ? "To act on jobs with it, set lockcron.console.generate-operator=true. "
+                        : "");
+        return new ConsoleUsers(List.of(user(GENERATED_USER, "{noop}" + password, role)));
     }
 
     private static UserDetails user(String name, String password, ConsoleRole role) {
@@ -118,6 +122,15 @@ public final class ConsoleUsers {
                 .password(password)
                 .authorities(role.authorities().toArray(String[]::new))
                 .build();
+    }
+
+    /** The authorities of the user {@code name}; empty if there is no such user. */
+    public List<String> authoritiesOf(String name) {
+        return users.stream()
+                .filter(u -> u.getUsername().equals(name))
+                .flatMap(u -> u.getAuthorities().stream())
+                .map(a -> a.getAuthority())
+                .toList();
     }
 
     public List<String> names() {

@@ -31,7 +31,8 @@ public class ConsoleApplication {
         SpringApplication app = new SpringApplication(ConsoleApplication.class);
         app.setDefaultProperties(Map.of(
                 "spring.application.name", "lockcron-console",
-                "lockcron.console.path", "/"));
+                "lockcron.console.path", "/",
+                "lockcron.console.standalone", "true"));
         app.addListeners(new DatabaseRequired());
         return app.run(args);
     }

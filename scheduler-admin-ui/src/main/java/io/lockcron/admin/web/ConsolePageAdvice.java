@@ -33,7 +33,8 @@ public class ConsolePageAdvice {
                 operator && !properties.isReadOnly(),
                 properties.isReadOnly(),
                 properties.getRefreshInterval().toSeconds(),
-                properties.getTimeZone().getId());
+                properties.getTimeZone().getId(),
+                properties.basePath() + "/");
     }
 
     @ModelAttribute("fmt")

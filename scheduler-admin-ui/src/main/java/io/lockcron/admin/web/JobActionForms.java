@@ -1,11 +1,15 @@
 package io.lockcron.admin.web;
 
+import io.lockcron.DatabaseUnavailableException;
 import io.lockcron.JobInfo;
 import io.lockcron.LockcronException;
 import io.lockcron.admin.ConsoleProperties;
 import io.lockcron.admin.cluster.ConsoleActions;
 import io.lockcron.admin.cluster.ConsoleActions.Source;
-import java.security.Principal;
+import io.lockcron.admin.cluster.ServerError;
+import org.jdbi.v3.core.JdbiException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
@@ -13,10 +17,12 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 /**
  * The forms behind the action buttons: trigger now, pause, resume and save a previewed schedule.
  * Each answers with a redirect back to the page it came from (post/redirect/get) and a notice or
- * an error; the security chain has already checked the OPERATOR role and the CSRF token.
+ * an error. The security chain checks the CSRF token; {@link ConsoleActions} checks the role and
+ * the read-only mode, whichever chain is in place.
  */
 @ConsolePage
 public class JobActionForms {
+    private static final Logger log = LoggerFactory.getLogger(JobActionForms.class);
     private final ConsoleActions actions;
     private final String base;
 
@@ -27,34 +33,25 @@ public class JobActionForms {
 
     @PostMapping("/job/trigger")
     public String trigger(
-            @RequestParam String name,
-            @RequestParam(defaultValue = "job") String back,
-            Principal user,
-            RedirectAttributes redirect) {
+            @RequestParam String name, @RequestParam(defaultValue = "job") String back, RedirectAttributes redirect) {
         return act(name, back, redirect, "Triggered " + name + ": a node runs it within a poll interval.", () -> {
-            actions.trigger(user.getName(), name, Source.CONSOLE);
+            actions.trigger(name, Source.CONSOLE);
         });
     }
 
     @PostMapping("/job/pause")
     public String pause(
-            @RequestParam String name,
-            @RequestParam(defaultValue = "job") String back,
-            Principal user,
-            RedirectAttributes redirect) {
+            @RequestParam String name, @RequestParam(defaultValue = "job") String back, RedirectAttributes redirect) {
         return act(name, back, redirect, "Paused " + name + ".", () -> {
-            actions.pause(user.getName(), name, Source.CONSOLE);
+            actions.pause(name, Source.CONSOLE);
         });
     }
 
     @PostMapping("/job/resume")
     public String resume(
-            @RequestParam String name,
-            @RequestParam(defaultValue = "job") String back,
-            Principal user,
-            RedirectAttributes redirect) {
+            @RequestParam String name, @RequestParam(defaultValue = "job") String back, RedirectAttributes redirect) {
         return act(name, back, redirect, "Resumed " + name + ".", () -> {
-            actions.resume(user.getName(), name, Source.CONSOLE);
+            actions.resume(name, Source.CONSOLE);
         });
     }
 
@@ -63,10 +60,9 @@ public class JobActionForms {
             @RequestParam String name,
             @RequestParam String cron,
             @RequestParam String zone,
-            Principal user,
             RedirectAttributes redirect) {
         try {
-            JobInfo job = actions.reschedule(user.getName(), name, cron, zone, Source.CONSOLE);
+            JobInfo job = actions.reschedule(name, cron, zone, Source.CONSOLE);
             redirect.addFlashAttribute("notice", "New schedule for " + name + ": " + job.schedule() + ".");
         } catch (LockcronException e) {
             redirect.addFlashAttribute("error", e.getMessage());
@@ -81,6 +77,12 @@ public class JobActionForms {
         try {
             action.run();
             redirect.addFlashAttribute("notice", notice);
+        } catch (DatabaseUnavailableException | JdbiException e) {
+            // Back on the page it came from, with an id to find the database's own words in the log.
+            redirect.addFlashAttribute(
+                    "error",
+                    ServerError.logged(log, "The action did not complete", e, ConsolePageErrors.TABLES_HINT)
+                            .message());
         } catch (LockcronException e) {
             redirect.addFlashAttribute("error", e.getMessage());
         }

@@ -54,12 +54,21 @@ class ConsoleUsersTest {
     void withoutUsersOneAdminGetsAFreshRandomPasswordEachStart() {
         ConsoleUsers first = ConsoleUsers.from(new ConsoleProperties());
         assertThat(first.names()).containsExactly(ConsoleUsers.GENERATED_USER);
+        assertThat(first.authoritiesOf(ConsoleUsers.GENERATED_USER)).containsExactly("ROLE_VIEWER");
         assertThatThrownBy(() -> first.authenticationManager()
                         .authenticate(new UsernamePasswordAuthenticationToken("admin", "")))
                 .isInstanceOf(BadCredentialsException.class);
         assertThatThrownBy(() -> first.authenticationManager()
                         .authenticate(new UsernamePasswordAuthenticationToken("admin", "admin")))
                 .isInstanceOf(BadCredentialsException.class);
+    }
+
+    @Test
+    void theGeneratedUserActsOnlyWhenAskedTo() {
+        ConsoleProperties properties = new ConsoleProperties();
+        properties.setGenerateOperator(true);
+        assertThat(ConsoleUsers.from(properties).authoritiesOf(ConsoleUsers.GENERATED_USER))
+                .containsExactlyInAnyOrder("ROLE_VIEWER", "ROLE_OPERATOR");
     }
 
     @Test

@@ -11,4 +11,10 @@ public class HelloController {
     public String hello() {
         return "hello from the host application";
     }
+
+    /** A host path the console's login guards too ({@code lockcron.console.guarded-paths}), as the Actuator's. */
+    @GetMapping("/hello/guarded")
+    public String guarded() {
+        return "guarded by the console's login";
+    }
 }

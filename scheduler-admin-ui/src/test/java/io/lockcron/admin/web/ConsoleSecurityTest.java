@@ -100,7 +100,7 @@ class ConsoleSecurityTest extends H2ConsoleTest {
                         .with(httpBasic(VIEWER, VIEWER_PASSWORD))
                         .with(csrf()))
                 .andExpect(status().isForbidden())
-                .andExpect(content().string(org.hamcrest.Matchers.containsString("need the OPERATOR role")));
+                .andExpect(content().string(org.hamcrest.Matchers.containsString("the OPERATOR role")));
         mvc.perform(post(BASE + "/api/job/pause")
                         .param("name", DemoJobs.DAILY_REPORT)
                         .with(httpBasic(VIEWER, VIEWER_PASSWORD))

@@ -46,6 +46,7 @@ abstract class H2ConsoleTest {
                 "lockcron.console.users[1].password",
                 () -> "{bcrypt}" + new BCryptPasswordEncoder(4).encode(OPERATOR_PASSWORD));
         registry.add("lockcron.console.users[1].role", () -> "OPERATOR");
+        registry.add("lockcron.console.guarded-paths[0]", () -> "/hello/guarded/**");
     }
 
     @BeforeAll

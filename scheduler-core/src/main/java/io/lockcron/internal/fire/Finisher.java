@@ -33,7 +33,16 @@ final class Finisher {
             Outcome outcome,
             @Nullable Throwable failure,
             @Nullable String error) {
-        if (failure != null) {
+        if (failure != null && outcome == Outcome.RETRYING) {
+            // One line per retried failure: a flaky job must not bury the log; the trace is at debug.
+            log.warn(
+                    "Job '{}' fire {} attempt {} failed, will retry: {}",
+                    row.name(),
+                    run.fireTime(),
+                    attempt.number(),
+                    failure.toString());
+            log.debug("Job '{}' fire {} attempt {} failed", row.name(), run.fireTime(), attempt.number(), failure);
+        } else if (failure != null) {
             log.warn(
                     "Job '{}' fire {} attempt {} failed ({})",
                     row.name(),
