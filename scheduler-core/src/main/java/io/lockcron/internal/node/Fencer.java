@@ -1,12 +1,12 @@
 package io.lockcron.internal.node;
 
 import io.lockcron.internal.fire.Listeners;
+import io.lockcron.internal.store.NodeStore;
 import io.lockcron.internal.store.NodeStore.RunningSession;
 import io.lockcron.internal.store.NodeStore.StaleNode;
 import io.lockcron.internal.store.Store;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
@@ -51,20 +51,10 @@ final class Fencer {
         if (node.sessionId() != null) {
             sessions.add(node.sessionId());
         }
-        int killed = 0;
-        List<String> problems = new ArrayList<>();
-        for (String session : sessions) {
-            try {
-                store.nodes().killSession(session);
-                killed++;
-            } catch (RuntimeException e) {
-                if (!isGone(e)) {
-                    problems.add("session " + session + ": " + e.getMessage());
-                }
-            }
-        }
+        NodeStore.SessionKills kills = store.nodes().killSessions(node, sessions);
+        int killed = kills.killed();
+        String detail = kills.problems();
         int leases = store.jobs().expireLeases(node.nodeId());
-        String detail = problems.isEmpty() ? null : String.join("; ", problems);
         store.nodes().recordFencing(node, self, killed, detail == null ? null : truncate(detail));
         if (detail == null) {
             log.warn(
@@ -86,12 +76,6 @@ final class Fencer {
         }
         listeners.each(l -> l.nodeFenced(node.nodeId(), self));
         running.forEach(r -> freed.accept(r.job()));
-    }
-
-    /** The session had ended already: nothing to fence there. */
-    private static boolean isGone(RuntimeException e) {
-        // MySQL and MariaDB throw for a connection that is gone; PostgreSQL and H2 return false.
-        return String.valueOf(e.getMessage()).toLowerCase(java.util.Locale.ROOT).contains("unknown thread id");
     }
 
     private static String truncate(String s) {

@@ -116,6 +116,7 @@ public final class SchedulerNode implements Scheduler, NodeView {
                         config.nodeId(),
                         NodeConfig.host(),
                         ProcessHandle.current().pid());
+        store.sessions().own(config.nodeId(), incarnation); // fencers find this incarnation's sessions
         graceBeforeFencing();
         running = true;
         timers.scheduleWithFixedDelay(this::poll, 0, config.pollInterval().toMillis(), TimeUnit.MILLISECONDS);
@@ -330,6 +331,7 @@ public final class SchedulerNode implements Scheduler, NodeView {
                         config.nodeId(),
                         NodeConfig.host(),
                         ProcessHandle.current().pid());
+        store.sessions().own(config.nodeId(), incarnation); // fencers find this incarnation's sessions
         graceBeforeFencing();
     }
 

@@ -112,21 +112,19 @@ public final class NodeStore {
                         .list());
     }
 
+    /** What fencing one incarnation did: sessions ended for sure, and what failed. */
+    public record SessionKills(int killed, @Nullable String problems) {}
+
     /**
-     * Kills a database session. The id must be a number: it is written into the statement, as
-     * MySQL's KILL takes no parameters.
+     * Ends every database session the server proves belongs to {@code node}'s incarnation (see
+     * {@link SessionLabels}); {@code recorded} are the ids the tables name, used only where the
+     * database can carry no label (H2).
      */
-    public void killSession(String sessionId) {
-        long id = Long.parseLong(sessionId.strip());
-        String sql = store.dialect().killSession().replace("<session>", Long.toString(id));
-        store.jdbi().useHandle(h -> {
-            // KILL is no query and pg_terminate_backend is no update: plain execute takes both.
-            try (java.sql.Statement statement = h.getConnection().createStatement()) {
-                statement.execute(sql);
-            } catch (java.sql.SQLException e) {
-                throw new IllegalStateException(e.getMessage(), e);
-            }
-        });
+    public SessionKills killSessions(StaleNode node, java.util.Collection<String> recorded) {
+        SessionIdentity.Kills kills =
+                store.jdbi().withHandle(h -> store.sessions().kill(h, node.nodeId(), node.incarnation(), recorded));
+        return new SessionKills(
+                kills.killed(), kills.problems().isEmpty() ? null : String.join("; ", kills.problems()));
     }
 
     public void recordFencing(StaleNode node, String self, int killed, @Nullable String detail) {

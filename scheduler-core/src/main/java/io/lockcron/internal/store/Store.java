@@ -16,8 +16,9 @@ public final class Store {
     private final ExecutionStore executions;
     private final AttemptStore attempts;
     private final NodeStore nodes;
+    private final SessionLabels sessions;
 
-    Store(Jdbi jdbi, Dialect dialect) {
+    Store(Jdbi jdbi, Dialect dialect, SessionLabels sessions) {
         this.jdbi = jdbi;
         this.dialect = dialect;
         this.sql = new SqlLocator(dialect);
@@ -25,6 +26,12 @@ public final class Store {
         this.executions = new ExecutionStore(this);
         this.attempts = new AttemptStore(this);
         this.nodes = new NodeStore(this);
+        this.sessions = sessions;
+    }
+
+    /** Labels this store's sessions with the node that uses them, for fencing. */
+    public SessionLabels sessions() {
+        return sessions;
     }
 
     public Jdbi jdbi() {

@@ -19,6 +19,20 @@ public final class StoreFactory {
         jdbi.define("now", dialect.now());
         jdbi.define("session_id", dialect.sessionId());
         jdbi.define("where", "");
-        return new Store(jdbi, dialect);
+        SessionLabels labels = new SessionLabels(dialect);
+        labels.scope(catalog(jdbi) + "." + tablePrefix);
+        jdbi.installPlugin(labels);
+        return new Store(jdbi, dialect, labels);
+    }
+
+    private static String catalog(Jdbi jdbi) {
+        return jdbi.withHandle(h -> {
+            try {
+                String catalog = h.getConnection().getCatalog();
+                return catalog == null ? "" : catalog;
+            } catch (java.sql.SQLException e) {
+                throw new IllegalStateException("cannot read the database name: " + e.getMessage(), e);
+            }
+        });
     }
 }

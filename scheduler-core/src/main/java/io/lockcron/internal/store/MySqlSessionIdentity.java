@@ -1,0 +1,109 @@
+package io.lockcron.internal.store;
+
+import java.util.ArrayList;
+import java.util.BitSet;
+import java.util.Collection;
+import java.util.List;
+import java.util.Locale;
+import org.jdbi.v3.core.Handle;
+import org.jdbi.v3.core.statement.Query;
+
+/**
+ * MySQL and MariaDB: a borrowed session holds a named lock ({@code GET_LOCK}) whose name is the
+ * node's label plus a slot number, and releases it when handed back. {@code IS_USED_LOCK(name)}
+ * tells any session — without performance_schema or any privilege — which connection holds it.
+ * Named locks die with their session and with the server, and connection ids only grow while a
+ * server runs, so an id read this way and killed on the same connection is the labelled session
+ * itself, never one that reused its number after a restart.
+ */
+final class MySqlSessionIdentity implements SessionIdentity {
+    /** Sessions one node may have borrowed at once; the fencer probes this many names. */
+    static final int SLOTS = 256;
+
+    private static final int MAX_NAME = 64;
+    private final BitSet slots = new BitSet(SLOTS);
+
+    @Override
+    public Runnable label(Handle handle, SessionOwner owner) {
+        int from = 0;
+        while (true) {
+            int slot = reserve(from, owner);
+            String name = name(owner, slot);
+            Integer got = handle.createQuery("SELECT GET_LOCK(:name, 0)")
+                    .bind("name", name)
+                    .mapTo(Integer.class)
+                    .one();
+            if (got != null && got == 1) {
+                return () -> {
+                    try {
+                        handle.createQuery("SELECT RELEASE_LOCK(:name)")
+                                .bind("name", name)
+                                .mapTo(Integer.class)
+                                .findOne();
+                    } finally {
+                        free(slot);
+                    }
+                };
+            }
+            // Held by a session of ours whose release failed and that lives on: take the next one.
+            free(slot);
+            from = slot + 1;
+        }
+    }
+
+    @Override
+    public Kills kill(Handle handle, SessionOwner owner, Collection<String> recorded) {
+        StringBuilder sql = new StringBuilder("SELECT CONNECTION_ID()");
+        for (int slot = 0; slot < SLOTS; slot++) {
+            sql.append(", IS_USED_LOCK(:n").append(slot).append(')');
+        }
+        Query probe = handle.createQuery(sql.toString());
+        for (int slot = 0; slot < SLOTS; slot++) {
+            probe.bind("n" + slot, name(owner, slot));
+        }
+        List<Long> holders = probe.map((rs, ctx) -> {
+                    List<Long> ids = new ArrayList<>();
+                    long self = rs.getLong(1);
+                    for (int i = 2; i <= SLOTS + 1; i++) {
+                        long id = rs.getLong(i);
+                        if (!rs.wasNull() && id != self) {
+                            ids.add(id);
+                        }
+                    }
+                    return ids;
+                })
+                .one();
+        int killed = 0;
+        List<String> problems = new ArrayList<>();
+        for (long id : holders) {
+            try (java.sql.Statement s = handle.getConnection().createStatement()) {
+                s.execute("KILL CONNECTION " + id); // KILL takes no parameters; id is a number read above
+                killed++;
+            } catch (java.sql.SQLException e) {
+                if (!String.valueOf(e.getMessage()).toLowerCase(Locale.ROOT).contains("unknown thread id")) {
+                    problems.add("session " + id + ": " + e.getMessage());
+                }
+            }
+        }
+        return new Kills(killed, problems);
+    }
+
+    private static String name(SessionOwner owner, int slot) {
+        return owner.label("/" + slot, MAX_NAME);
+    }
+
+    private synchronized int reserve(int from, SessionOwner owner) {
+        int slot = slots.nextClearBit(from);
+        if (slot >= SLOTS) {
+            throw new IllegalStateException("Node " + owner.nodeId() + " has more than " + SLOTS
+                    + " database sessions borrowed at once; lockcron labels at most that many per node."
+                    + " Lower the worker threads or the connection pool size.");
+        }
+        slots.set(slot);
+        return slot;
+    }
+
+    private synchronized void free(int slot) {
+        slots.clear(slot);
+    }
+}

@@ -1,0 +1,43 @@
+package io.lockcron.internal.store;
+
+import java.util.Collection;
+import java.util.List;
+import org.jdbi.v3.core.Handle;
+
+/**
+ * PostgreSQL: a borrowed session's {@code application_name} is the node's label, reset when it is
+ * handed back. The fencer reads pg_stat_activity and terminates in one statement, so the pid it
+ * ends is the one that carried the label a moment before, not one recycled since the label was
+ * recorded anywhere; only terminations that succeeded are counted.
+ */
+final class PostgresSessionIdentity implements SessionIdentity {
+    private static final int MAX_NAME = 63;
+
+    @Override
+    public Runnable label(Handle handle, SessionOwner owner) {
+        // Outside a transaction (a handle starts in auto-commit), so no rollback undoes it.
+        handle.createQuery("SELECT set_config('application_name', :name, false)")
+                .bind("name", owner.label("", MAX_NAME))
+                .mapTo(String.class)
+                .one();
+        return () -> {
+            if (!handle.isInTransaction()) {
+                handle.execute("RESET application_name");
+            }
+        };
+    }
+
+    @Override
+    public Kills kill(Handle handle, SessionOwner owner, Collection<String> recorded) {
+        // Materialized first: in a plain WHERE the planner may call pg_terminate_backend before
+        // the label test, on every session of the server.
+        int killed = handle.createQuery("WITH labelled AS MATERIALIZED (SELECT pid FROM pg_stat_activity"
+                        + " WHERE application_name = :name AND datname = current_database()"
+                        + " AND pid <> pg_backend_pid())"
+                        + " SELECT COUNT(*) FROM labelled WHERE pg_terminate_backend(pid)")
+                .bind("name", owner.label("", MAX_NAME))
+                .mapTo(Integer.class)
+                .one();
+        return new Kills(killed, List.of());
+    }
+}

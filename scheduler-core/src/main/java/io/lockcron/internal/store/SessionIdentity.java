@@ -1,0 +1,27 @@
+package io.lockcron.internal.store;
+
+import java.util.Collection;
+import java.util.List;
+import org.jdbi.v3.core.Handle;
+
+/**
+ * How a node's database sessions carry its identity on one database, and how a fencer finds and
+ * ends exactly those sessions. A bare session id is no identity: MySQL and MariaDB count ids from 1
+ * again after a restart and PostgreSQL recycles backend pids, so an id recorded by a hung node may
+ * by now belong to another node's fire, to the application, or to the fencer itself.
+ */
+interface SessionIdentity {
+
+    /** Labels the session of {@code handle} as {@code owner}'s while it is borrowed; returns what undoes it. */
+    Runnable label(Handle handle, SessionOwner owner);
+
+    /**
+     * Ends every session that the server proves is {@code owner}'s, recorded anywhere or not. {@code
+     * recorded} are the ids the tables name; only a database that can label nothing falls back to
+     * them.
+     */
+    Kills kill(Handle handle, SessionOwner owner, Collection<String> recorded);
+
+    /** What a fencing did: sessions ended for sure, and what could not be done. */
+    record Kills(int killed, List<String> problems) {}
+}
