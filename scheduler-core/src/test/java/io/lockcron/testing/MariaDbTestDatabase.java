@@ -1,7 +1,6 @@
 package io.lockcron.testing;
 
 import java.util.List;
-import org.testcontainers.DockerClientFactory;
 import org.testcontainers.mysql.MySQLContainer;
 
 /**
@@ -12,8 +11,6 @@ import org.testcontainers.mysql.MySQLContainer;
  * to UTC-5 so that any time handled in the session's zone shows up as a five-hour error.
  */
 public final class MariaDbTestDatabase extends TestDatabase {
-    private static MySQLContainer container;
-
     private final String url;
     private final String user;
     private final String password;
@@ -27,11 +24,8 @@ public final class MariaDbTestDatabase extends TestDatabase {
     /** The database named {@code database} on the configured server. */
     public static synchronized MariaDbTestDatabase named(String database) {
         String configured = System.getenv("LOCKCRON_MYSQL_URL");
-        if (configured == null && useTestcontainers()) {
-            if (container == null) {
-                container = new MySQLContainer("mysql:8.4").withDatabaseName(database);
-                container.start();
-            }
+        if (configured == null && Containers.wanted()) {
+            MySQLContainer container = Containers.MySql.started(database);
             return new MariaDbTestDatabase(container.getJdbcUrl(), container.getUsername(), container.getPassword());
         }
         String options = "connectTimeout=5000&allowPublicKeyRetrieval=true&useSSL=false";
@@ -49,17 +43,6 @@ public final class MariaDbTestDatabase extends TestDatabase {
                 "CREATE DATABASE IF NOT EXISTS " + name,
                 "DROP DATABASE IF EXISTS " + name);
         return new MariaDbTestDatabase("jdbc:mysql://127.0.0.1:3306/" + name + "?" + options, user, password);
-    }
-
-    private static boolean useTestcontainers() {
-        if ("never".equals(System.getenv("LOCKCRON_TESTCONTAINERS"))) {
-            return false;
-        }
-        try {
-            return DockerClientFactory.instance().isDockerAvailable();
-        } catch (RuntimeException | LinkageError e) {
-            return false;
-        }
     }
 
     @Override

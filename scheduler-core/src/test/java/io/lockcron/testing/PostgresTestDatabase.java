@@ -3,28 +3,39 @@ package io.lockcron.testing;
 /**
  * PostgreSQL. {@code LOCKCRON_PG_URL}, {@code _USER} and {@code _PASSWORD} point it at a database
  * to use as it is; by default the local server on 127.0.0.1:5432, where each test JVM creates a
- * database of its own and drops it at exit. The session time zone is set far from UTC.
+ * database of its own and drops it at exit; where Docker runs and no URL is given, Testcontainers
+ * starts PostgreSQL 16. The session time zone is set far from UTC.
  */
 public final class PostgresTestDatabase extends TestDatabase {
     private static final String DEFAULT_URL = "jdbc:postgresql://127.0.0.1:5432/lockcron_test";
     private final String url;
+    private final String user;
+    private final String password;
 
-    private PostgresTestDatabase(String url) {
+    private PostgresTestDatabase(String url, String user, String password) {
         this.url = url;
+        this.user = user;
+        this.password = password;
     }
 
     public static PostgresTestDatabase named(String database) {
         String configured = System.getenv("LOCKCRON_PG_URL");
-        if (configured != null && !configured.isBlank()) {
-            return new PostgresTestDatabase(configured + (configured.contains("?") ? "&" : "?") + "connectTimeout=5");
-        }
-        String name = isolated(database);
         String user = env("LOCKCRON_PG_USER", "postgres");
         String password = env("LOCKCRON_PG_PASSWORD", "");
+        if (configured != null && !configured.isBlank()) {
+            return new PostgresTestDatabase(
+                    configured + (configured.contains("?") ? "&" : "?") + "connectTimeout=5", user, password);
+        }
+        if (Containers.wanted()) {
+            var container = Containers.Postgres.started(database);
+            return new PostgresTestDatabase(container.getJdbcUrl(), container.getUsername(), container.getPassword());
+        }
+        String name = isolated(database);
         String server = DEFAULT_URL.replaceFirst("lockcron_test$", "postgres") + "?connectTimeout=5";
         ServerDatabases.create(
                 server, user, password, "CREATE DATABASE " + name, "DROP DATABASE IF EXISTS " + name + " WITH (FORCE)");
-        return new PostgresTestDatabase(DEFAULT_URL.replaceFirst("lockcron_test$", name) + "?connectTimeout=5");
+        return new PostgresTestDatabase(
+                DEFAULT_URL.replaceFirst("lockcron_test$", name) + "?connectTimeout=5", user, password);
     }
 
     @Override
@@ -48,12 +59,12 @@ public final class PostgresTestDatabase extends TestDatabase {
 
     @Override
     public String user() {
-        return env("LOCKCRON_PG_USER", "postgres");
+        return user;
     }
 
     @Override
     public String password() {
-        return env("LOCKCRON_PG_PASSWORD", "");
+        return password;
     }
 
     @Override
@@ -64,6 +75,7 @@ public final class PostgresTestDatabase extends TestDatabase {
     @Override
     protected String howToProvide() {
         return "Start PostgreSQL 14+ on 127.0.0.1:5432 with trust authentication for user postgres and create the"
-                + " database (.ci/run does both), or set LOCKCRON_PG_URL, LOCKCRON_PG_USER and LOCKCRON_PG_PASSWORD.";
+                + " database (.ci/run does both), or set LOCKCRON_PG_URL, LOCKCRON_PG_USER and LOCKCRON_PG_PASSWORD, or run Docker so that"
+                + " Testcontainers can start PostgreSQL 16.";
     }
 }
