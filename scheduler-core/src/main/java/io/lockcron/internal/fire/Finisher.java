@@ -10,7 +10,7 @@ import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-/** What follows a committed fire in either mode: the log line, the attempt closed, the listeners told. */
+/** What follows a committed fire in either mode: the log line and the listeners told. */
 final class Finisher {
     private static final Logger log = LoggerFactory.getLogger(Finisher.class);
     private final Store store;
@@ -23,7 +23,12 @@ final class Finisher {
         this.listeners = listeners;
     }
 
-    /** Logs, closes the attempt and tells the listeners, once the fire's result is committed. */
+    /** How a fire's attempt closes, in the transaction that commits the fire's result. */
+    static String attemptOutcome(@Nullable Throwable failure) {
+        return failure == null ? "COMMITTED" : "FAILED";
+    }
+
+    /** Logs and tells the listeners, once the fire's result (and its attempt's close) is committed. */
     void finished(
             JobRow row,
             Plan.Run run,
@@ -50,12 +55,6 @@ final class Finisher {
                     attempt.number(),
                     outcome,
                     failure);
-        }
-        try {
-            store.attempts().close(attempt.id(), failure == null ? "COMMITTED" : "FAILED", finished);
-        } catch (RuntimeException e) {
-            // The execution is committed; a stale attempt row only misleads the console until the next fire.
-            log.warn("Could not close attempt {}: {}", attempt.id(), e.toString());
         }
         var execution = new ExecutionInfo(
                 0,

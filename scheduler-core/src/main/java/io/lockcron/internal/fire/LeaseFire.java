@@ -107,6 +107,7 @@ final class LeaseFire {
                 return false;
             }
             store.executions().finish(h, row.name(), run.fireTime(), outcome, finished, error);
+            store.attempts().close(h, attempt.id(), Finisher.attemptOutcome(failure), finished);
             return true;
         });
         if (!accepted) {

@@ -252,6 +252,7 @@ public final class TransactionalFire {
         store.jobs().updateSchedule(h, update);
         String error = failure == null ? null : ErrorSummary.of(failure);
         store.executions().finish(h, row.name(), run.fireTime(), outcome, finished, error);
+        store.attempts().close(h, attempt.id(), Finisher.attemptOutcome(failure), finished);
         h.commit();
         finisher.finished(row, run, attempt, now, finished, outcome, failure, error);
         return new FireResult.Done(dueOf(update), now, outcome);

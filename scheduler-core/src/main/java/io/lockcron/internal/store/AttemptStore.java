@@ -49,7 +49,9 @@ public final class AttemptStore {
                 throw e;
             }
         }
-        return store.jdbi().withHandle(h -> {
+        // One transaction: an attempt marked LOST always has its failover on record, and a
+        // takeover that dies half-way leaves the lost attempt RUNNING for the next node to record.
+        return store.jdbi().inTransaction(h -> {
             List<Prior> prior = store.query(h, "prior-attempts")
                     .bind("job", job)
                     .bind("fireTime", fireTime)
@@ -148,7 +150,11 @@ public final class AttemptStore {
         store.jdbi().useHandle(h -> close(h, id, outcome, finishedAt));
     }
 
-    private void close(Handle h, long id, String outcome, Instant finishedAt) {
+    /**
+     * Closes an attempt inside the transaction that records its fire's result, so that a fire
+     * whose result committed never leaves its attempt RUNNING (for a later fencing to act on).
+     */
+    public void close(Handle h, long id, String outcome, Instant finishedAt) {
         store.update(h, "close-attempt")
                 .bind("id", id)
                 .bind("outcome", outcome)
