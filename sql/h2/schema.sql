@@ -1,5 +1,5 @@
 -- lockcron schema for H2 2.x. Idempotent: safe to run again.
--- All times are UTC, millisecond precision. Version 1.
+-- All times are UTC, millisecond precision. Version 2.
 
 CREATE TABLE IF NOT EXISTS lockcron_schema_version (
   version     INT         NOT NULL PRIMARY KEY,
@@ -72,7 +72,8 @@ CREATE TABLE IF NOT EXISTS fire_attempt (
   session_id   VARCHAR(32)   NULL,      -- database session holding the row lock, for fencing
   started_at   TIMESTAMP(3) NOT NULL,
   finished_at  TIMESTAMP(3)  NULL,
-  outcome      VARCHAR(16)   NOT NULL  -- RUNNING, COMMITTED, FAILED, LOST
+  outcome      VARCHAR(16)   NOT NULL,  -- RUNNING, COMMITTED, FAILED, LOST
+  error        TEXT          NULL       -- this attempt's own failure: a retry never erases it
 );
 
 CREATE UNIQUE INDEX IF NOT EXISTS fire_attempt_fire ON fire_attempt (job_name, fire_time, attempt);
@@ -134,6 +135,16 @@ CREATE TABLE IF NOT EXISTS audit_event (
 
 CREATE INDEX IF NOT EXISTS audit_event_at ON audit_event (at);
 
+-- Which jobs each node's code declared at its last start: a job no live node registers may be deleted.
+CREATE TABLE IF NOT EXISTS job_registration (
+  node_id        VARCHAR(100)  NOT NULL,
+  job_name       VARCHAR(190)  NOT NULL,
+  registered_at  TIMESTAMP(3)  NOT NULL,
+  PRIMARY KEY (node_id, job_name)
+);
+
+CREATE INDEX IF NOT EXISTS job_registration_job ON job_registration (job_name);
+
 INSERT INTO lockcron_schema_version (version, applied_at)
-  SELECT 1, DATEADD(MILLISECOND, CAST(EXTRACT(EPOCH FROM CURRENT_TIMESTAMP(3)) * 1000 AS BIGINT), TIMESTAMP '1970-01-01 00:00:00')
-  WHERE NOT EXISTS (SELECT 1 FROM lockcron_schema_version WHERE version = 1);
+  SELECT 2, DATEADD(MILLISECOND, CAST(EXTRACT(EPOCH FROM CURRENT_TIMESTAMP(3)) * 1000 AS BIGINT), TIMESTAMP '1970-01-01 00:00:00')
+  WHERE NOT EXISTS (SELECT 1 FROM lockcron_schema_version WHERE version = 2);

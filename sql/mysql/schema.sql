@@ -1,5 +1,5 @@
 -- lockcron schema for MySQL 8.0+ and MariaDB 10.6+ (InnoDB). Idempotent: safe to run again.
--- All times are UTC, millisecond precision. Version 1.
+-- All times are UTC, millisecond precision. Version 2.
 
 CREATE TABLE IF NOT EXISTS lockcron_schema_version (
   version     INT         NOT NULL PRIMARY KEY,
@@ -71,6 +71,7 @@ CREATE TABLE IF NOT EXISTS fire_attempt (
   started_at   DATETIME(3)   NOT NULL,
   finished_at  DATETIME(3)   NULL,
   outcome      VARCHAR(16)   NOT NULL,  -- RUNNING, COMMITTED, FAILED, LOST
+  error        TEXT          NULL,      -- this attempt's own failure: a retry never erases it
   UNIQUE KEY fire_attempt_fire (job_name, fire_time, attempt),
   KEY fire_attempt_open (outcome, node_id)
 ) ENGINE = InnoDB;
@@ -128,6 +129,15 @@ CREATE TABLE IF NOT EXISTS audit_event (
   KEY audit_event_at (at)
 ) ENGINE = InnoDB;
 
+-- Which jobs each node's code declared at its last start: a job no live node registers may be deleted.
+CREATE TABLE IF NOT EXISTS job_registration (
+  node_id        VARCHAR(100)  NOT NULL,
+  job_name       VARCHAR(190)  NOT NULL,
+  registered_at  DATETIME(3)   NOT NULL,
+  PRIMARY KEY (node_id, job_name),
+  KEY job_registration_job (job_name)
+) ENGINE = InnoDB;
+
 INSERT INTO lockcron_schema_version (version, applied_at)
-  SELECT 1, UTC_TIMESTAMP(3) FROM DUAL
-  WHERE NOT EXISTS (SELECT 1 FROM lockcron_schema_version WHERE version = 1);
+  SELECT 2, UTC_TIMESTAMP(3) FROM DUAL
+  WHERE NOT EXISTS (SELECT 1 FROM lockcron_schema_version WHERE version = 2);

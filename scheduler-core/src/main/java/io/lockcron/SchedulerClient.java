@@ -26,6 +26,15 @@ public interface SchedulerClient {
 
     Optional<JobInfo> job(String name);
 
+    /** Jobs matching {@code query}, by name, one page. */
+    Page<JobInfo> jobs(JobQuery query);
+
+    /**
+     * Actions taken by {@code actor}, each audited in the same transaction as its change;
+     * {@code via} (e.g. "from the console") is added to each audit entry's detail.
+     */
+    JobActions actingAs(String actor, @Nullable String via);
+
     /**
      * Stops the job firing, on every node, until {@link #resume}. A running fire finishes first.
      *

@@ -17,6 +17,7 @@ import javax.sql.DataSource;
 public abstract class TestDatabase {
     static final List<String> TABLES = List.of(
             "audit_event",
+            "job_registration",
             "fencing_event",
             "failover_event",
             "fire_attempt",

@@ -111,7 +111,7 @@ class LockcronAutoConfigurationTest {
             assertThat(context).hasSingleBean(LockcronSchemaInitializer.class);
             assertThat(new JdbcTemplate(context.getBean(DataSource.class))
                             .queryForObject("SELECT MAX(version) FROM lockcron_schema_version", Integer.class))
-                    .isEqualTo(1);
+                    .isEqualTo(io.lockcron.schema.LockcronSchema.currentVersion());
         });
     }
 

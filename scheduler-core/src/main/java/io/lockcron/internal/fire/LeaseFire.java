@@ -107,7 +107,7 @@ final class LeaseFire {
                 return false;
             }
             store.executions().finish(h, row.name(), run.fireTime(), outcome, finished, error);
-            store.attempts().close(h, attempt.id(), Finisher.attemptOutcome(failure), finished);
+            store.attempts().close(h, attempt.id(), Finisher.attemptOutcome(failure), finished, error);
             return true;
         });
         if (!accepted) {

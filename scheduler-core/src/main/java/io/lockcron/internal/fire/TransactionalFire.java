@@ -55,7 +55,6 @@ public final class TransactionalFire {
     private final SessionLimits sessionLimits;
     private final LeaseFire leases;
     private final Finisher finisher;
-    private final FireHandles handles;
 
     public TransactionalFire(
             Store store,
@@ -71,7 +70,6 @@ public final class TransactionalFire {
         this.listeners = listeners;
         this.sessionLimits = new SessionLimits(store.dialect(), settings.idleLimit());
         this.finisher = new Finisher(store, node, listeners);
-        this.handles = new FireHandles(store, settings.transactions());
         this.leases = new LeaseFire(store, node, settings.leaseDuration(), timers, body, finisher);
     }
 
@@ -82,7 +80,7 @@ public final class TransactionalFire {
     public FireResult fire(String jobName, Function<String, @Nullable JobHandler> handlers) {
         int epoch = node.membershipEpoch();
         Supplier<FireResult> next;
-        try (Handle h = handles.open(jobName)) {
+        try (Handle h = store.jdbi().open()) {
             Connection connection = h.getConnection();
             int isolation = isolation(connection);
             try {
@@ -254,7 +252,7 @@ public final class TransactionalFire {
         store.jobs().updateSchedule(h, update);
         String error = failure == null ? null : ErrorSummary.of(failure);
         store.executions().finish(h, row.name(), run.fireTime(), outcome, finished, error);
-        store.attempts().close(h, attempt.id(), Finisher.attemptOutcome(failure), finished);
+        store.attempts().close(h, attempt.id(), Finisher.attemptOutcome(failure), finished, error);
         h.commit();
         finisher.finished(row, run, attempt, now, finished, outcome, failure, error);
         return new FireResult.Done(dueOf(update), now, outcome);

@@ -1,7 +1,6 @@
 package io.lockcron.internal.node;
 
 import io.lockcron.SchedulerListener;
-import io.lockcron.job.FireTransactions;
 import io.lockcron.job.JobInvoker;
 import java.net.InetAddress;
 import java.net.UnknownHostException;
@@ -26,7 +25,6 @@ public record NodeConfig(
         String tablePrefix,
         Clock clock,
         JobInvoker invoker,
-        @Nullable FireTransactions fireTransactions,
         List<SchedulerListener> listeners) {
 
     /**

@@ -91,11 +91,7 @@ public final class SchedulerNode implements Scheduler, NodeView {
         this.protocol = new TransactionalFire(
                 store,
                 this,
-                new FireSettings(
-                        config.misfireThreshold(),
-                        config.leaseDuration(),
-                        config.idleLimit(),
-                        config.fireTransactions()),
+                new FireSettings(config.misfireThreshold(), config.leaseDuration(), config.idleLimit()),
                 timers,
                 config.invoker(),
                 listeners);
@@ -121,6 +117,10 @@ public final class SchedulerNode implements Scheduler, NodeView {
                         NodeConfig.host(),
                         ProcessHandle.current().pid());
         store.sessions().own(config.nodeId(), incarnation); // fencers find this incarnation's sessions
+        store.registrations()
+                .record(
+                        config.nodeId(),
+                        definitions.stream().map(JobDefinition::name).toList());
         graceBeforeFencing();
         running = true;
         timers.scheduleWithFixedDelay(this::poll, 0, config.pollInterval().toMillis(), TimeUnit.MILLISECONDS);
@@ -336,6 +336,10 @@ public final class SchedulerNode implements Scheduler, NodeView {
                         NodeConfig.host(),
                         ProcessHandle.current().pid());
         store.sessions().own(config.nodeId(), incarnation); // fencers find this incarnation's sessions
+        store.registrations()
+                .record(
+                        config.nodeId(),
+                        definitions.stream().map(JobDefinition::name).toList());
         graceBeforeFencing();
     }
 

@@ -147,7 +147,12 @@ public final class AttemptStore {
     }
 
     public void close(long id, String outcome, Instant finishedAt) {
-        store.jdbi().useHandle(h -> close(h, id, outcome, finishedAt));
+        close(id, outcome, finishedAt, null);
+    }
+
+    /** Closes the attempt with its own error: the execution row keeps only the latest attempt's. */
+    public void close(long id, String outcome, Instant finishedAt, @Nullable String error) {
+        store.jdbi().useHandle(h -> close(h, id, outcome, finishedAt, error));
     }
 
     /**
@@ -155,10 +160,16 @@ public final class AttemptStore {
      * whose result committed never leaves its attempt RUNNING (for a later fencing to act on).
      */
     public void close(Handle h, long id, String outcome, Instant finishedAt) {
+        close(h, id, outcome, finishedAt, null);
+    }
+
+    /** As {@link #close(Handle, long, String, Instant)}, with the attempt's own error. */
+    public void close(Handle h, long id, String outcome, Instant finishedAt, @Nullable String error) {
         store.update(h, "close-attempt")
                 .bind("id", id)
                 .bind("outcome", outcome)
                 .bind("finishedAt", finishedAt)
+                .bind("error", error)
                 .execute();
     }
 

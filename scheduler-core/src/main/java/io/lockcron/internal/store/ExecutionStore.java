@@ -113,11 +113,23 @@ public final class ExecutionStore {
         return total;
     }
 
-    /** Deletes executions, attempts and failover records older than {@code before}. */
+    /**
+     * Deletes executions, attempts and failover records older than {@code before}, and the
+     * one-shot entries (made by {@code scheduleOnce}) that completed before it: without this,
+     * every one-shot ever scheduled would stay in {@code lock_cron}.
+     */
     public int purgeHistory(Instant before, int batch) {
         int executions = purge("job_execution", "started_at", before, batch);
         purge("fire_attempt", "started_at", before, batch);
         purge("failover_event", "detected_at", before, batch);
+        int deleted;
+        do {
+            deleted = store.jdbi()
+                    .withHandle(h -> store.update(h, "purge-one-shots")
+                            .bind("before", before)
+                            .bind("batch", batch)
+                            .execute());
+        } while (deleted == batch);
         return executions;
     }
 }

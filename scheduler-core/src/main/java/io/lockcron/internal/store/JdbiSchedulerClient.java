@@ -7,7 +7,9 @@ import io.lockcron.ExecutionQuery;
 import io.lockcron.FailoverInfo;
 import io.lockcron.FencingInfo;
 import io.lockcron.InvalidJobException;
+import io.lockcron.JobActions;
 import io.lockcron.JobInfo;
+import io.lockcron.JobQuery;
 import io.lockcron.JobStatus;
 import io.lockcron.LockcronException;
 import io.lockcron.NodeInfo;
@@ -41,6 +43,16 @@ final class JdbiSchedulerClient implements SchedulerClient {
         return infos(name).stream().findFirst();
     }
 
+    @Override
+    public Page<JobInfo> jobs(JobQuery query) {
+        return new JobSearch(store).search(query);
+    }
+
+    @Override
+    public JobActions actingAs(String actor, @Nullable String via) {
+        return new AuditedJobActions(store, actor, via);
+    }
+
     private List<JobInfo> infos(@Nullable String name) {
         return store.jdbi().withHandle(h -> {
             var query = store.query(h, "list-jobs");
@@ -52,7 +64,7 @@ final class JdbiSchedulerClient implements SchedulerClient {
         });
     }
 
-    private static JobInfo info(JobRow row, @Nullable String runningOn) {
+    static JobInfo info(JobRow row, @Nullable String runningOn) {
         String schedule;
         try {
             schedule = row.trigger().describe();

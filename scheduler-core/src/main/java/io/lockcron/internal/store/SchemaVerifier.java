@@ -6,7 +6,7 @@ import io.lockcron.SchemaException;
 /** Checks at start that the tables exist at the version this release runs on, and says what to run if not. */
 public final class SchemaVerifier {
     /** The schema version this release needs; {@code sql/<dialect>/schema.sql} creates it. */
-    public static final int CURRENT_VERSION = 1;
+    public static final int CURRENT_VERSION = 2;
 
     private SchemaVerifier() {}
 

@@ -2,7 +2,6 @@ package io.lockcron.internal.store;
 
 import io.lockcron.SchedulerClient;
 import java.time.Instant;
-import org.jdbi.v3.core.ConnectionFactory;
 import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.Jdbi;
 import org.jdbi.v3.core.statement.Query;
@@ -12,24 +11,24 @@ import org.jdbi.v3.core.statement.Update;
 public final class Store {
     private final Jdbi jdbi;
     private final Dialect dialect;
-    private final String tablePrefix;
     private final SqlLocator sql;
     private final JobStore jobs;
     private final ExecutionStore executions;
     private final AttemptStore attempts;
     private final NodeStore nodes;
     private final SessionLabels sessions;
+    private final RegistrationStore registrations;
 
-    Store(Jdbi jdbi, Dialect dialect, String tablePrefix, SessionLabels sessions) {
+    Store(Jdbi jdbi, Dialect dialect, SessionLabels sessions) {
         this.jdbi = jdbi;
         this.dialect = dialect;
-        this.tablePrefix = tablePrefix;
         this.sql = new SqlLocator(dialect);
         this.jobs = new JobStore(this);
         this.executions = new ExecutionStore(this);
         this.attempts = new AttemptStore(this);
         this.nodes = new NodeStore(this);
         this.sessions = sessions;
+        this.registrations = new RegistrationStore(this);
     }
 
     /** Labels this store's sessions with the node that uses them, for fencing. */
@@ -39,17 +38,6 @@ public final class Store {
 
     public Jdbi jdbi() {
         return jdbi;
-    }
-
-    /**
-     * A JDBI configured like {@link #jdbi()} whose handles get their connections from {@code
-     * connections}: for statements on a connection someone else opened, such as a fire's
-     * transaction begun by a {@code FireTransactions}.
-     */
-    public Jdbi jdbiOn(ConnectionFactory connections) {
-        Jdbi other = StoreFactory.configure(Jdbi.create(connections), dialect, tablePrefix);
-        other.installPlugin(sessions); // fencing must find these sessions too
-        return other;
     }
 
     public Dialect dialect() {
@@ -72,6 +60,10 @@ public final class Store {
         return nodes;
     }
 
+    public RegistrationStore registrations() {
+        return registrations;
+    }
+
     public SchedulerClient client() {
         return new JdbiSchedulerClient(this);
     }
@@ -83,6 +75,10 @@ public final class Store {
 
     Query query(Handle handle, String name) {
         return handle.createQuery(sql.get(name));
+    }
+
+    String sql(String name) {
+        return sql.get(name);
     }
 
     Update update(Handle handle, String name) {

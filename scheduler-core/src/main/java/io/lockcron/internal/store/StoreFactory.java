@@ -13,21 +13,16 @@ public final class StoreFactory {
                     "table prefix '" + tablePrefix + "' may contain only letters, digits and underscores");
         }
         Dialect dialect = Dialects.detect(dataSource);
-        Jdbi jdbi = configure(Jdbi.create(dataSource), dialect, tablePrefix);
-        SessionLabels labels = new SessionLabels(dialect);
-        labels.scope(catalog(jdbi) + "." + tablePrefix);
-        jdbi.installPlugin(labels);
-        return new Store(jdbi, dialect, tablePrefix, labels);
-    }
-
-    /** Gives {@code jdbi} what every statement of the store needs: time mapping and the SQL fragments. */
-    static Jdbi configure(Jdbi jdbi, Dialect dialect, String tablePrefix) {
+        Jdbi jdbi = Jdbi.create(dataSource);
         UtcInstants.install(jdbi, dialect);
         jdbi.define("prefix", tablePrefix);
         jdbi.define("now", dialect.now());
         jdbi.define("session_id", dialect.sessionId());
         jdbi.define("where", "");
-        return jdbi;
+        SessionLabels labels = new SessionLabels(dialect);
+        labels.scope(catalog(jdbi) + "." + tablePrefix);
+        jdbi.installPlugin(labels);
+        return new Store(jdbi, dialect, labels);
     }
 
     private static String catalog(Jdbi jdbi) {

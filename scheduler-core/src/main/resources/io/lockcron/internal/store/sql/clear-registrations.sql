@@ -1,0 +1,1 @@
+DELETE FROM <prefix>job_registration WHERE node_id = :node

@@ -1,0 +1,1 @@
+DELETE FROM <prefix>lock_cron WHERE lock_name = :name

@@ -1,0 +1,24 @@
+-- lockcron schema upgrade, version 1 to 2, for MySQL 8.0+ and MariaDB 10.6+. Idempotent: safe to run again.
+-- Run it once on every database that holds lockcron tables at version 1 (schema.sql creates version 2 directly).
+
+-- Each attempt's own error (MySQL has no ADD COLUMN IF NOT EXISTS: added only where it is missing).
+SET @lockcron_ddl = (SELECT IF(COUNT(*) = 0, 'ALTER TABLE fire_attempt ADD COLUMN error TEXT NULL', 'DO 0')
+                       FROM information_schema.columns
+                      WHERE table_schema = DATABASE() AND table_name = 'fire_attempt' AND column_name = 'error');
+PREPARE lockcron_stmt FROM @lockcron_ddl;
+EXECUTE lockcron_stmt;
+DEALLOCATE PREPARE lockcron_stmt;
+
+-- Which jobs each node's code declared at its last start: a job no live node registers may be deleted.
+CREATE TABLE IF NOT EXISTS job_registration (
+  node_id        VARCHAR(100)  NOT NULL,
+  job_name       VARCHAR(190)  NOT NULL,
+  registered_at  DATETIME(3)   NOT NULL,
+  PRIMARY KEY (node_id, job_name),
+  KEY job_registration_job (job_name)
+) ENGINE = InnoDB;
+
+-- Keep this last: it marks the upgrade done.
+INSERT INTO lockcron_schema_version (version, applied_at)
+  SELECT 2, UTC_TIMESTAMP(3) FROM DUAL
+  WHERE NOT EXISTS (SELECT 1 FROM lockcron_schema_version WHERE version = 2);
