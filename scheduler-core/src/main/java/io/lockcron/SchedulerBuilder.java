@@ -2,6 +2,7 @@ package io.lockcron;
 
 import io.lockcron.internal.node.NodeConfig;
 import io.lockcron.internal.node.SchedulerNode;
+import io.lockcron.job.FireTransactions;
 import io.lockcron.job.JobDefinition;
 import io.lockcron.job.JobInvoker;
 import java.time.Clock;
@@ -61,6 +62,7 @@ public final class SchedulerBuilder {
     private Clock clock = Clock.systemUTC();
     private final List<JobDefinition> jobs = new ArrayList<>();
     private JobInvoker invoker = JobInvoker.DIRECT;
+    private @Nullable FireTransactions fireTransactions;
     private final List<SchedulerListener> listeners = new ArrayList<>();
 
     SchedulerBuilder(DataSource dataSource) {
@@ -172,6 +174,15 @@ public final class SchedulerBuilder {
         return this;
     }
 
+    /**
+     * Who begins and ends the transactions of transactional fires; see {@link FireTransactions}.
+     * Default (null): lockcron opens them on connections of its own DataSource.
+     */
+    public SchedulerBuilder fireTransactions(@Nullable FireTransactions fireTransactions) {
+        this.fireTransactions = fireTransactions;
+        return this;
+    }
+
     public SchedulerBuilder listener(SchedulerListener listener) {
         listeners.add(Objects.requireNonNull(listener, "listener"));
         return this;
@@ -205,6 +216,7 @@ public final class SchedulerBuilder {
                 tablePrefix,
                 clock,
                 invoker,
+                fireTransactions,
                 List.copyOf(listeners));
         return new SchedulerNode(dataSource, config, List.copyOf(jobs));
     }

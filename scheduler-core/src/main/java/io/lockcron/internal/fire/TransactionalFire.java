@@ -55,6 +55,7 @@ public final class TransactionalFire {
     private final SessionLimits sessionLimits;
     private final LeaseFire leases;
     private final Finisher finisher;
+    private final FireHandles handles;
 
     public TransactionalFire(
             Store store,
@@ -70,6 +71,7 @@ public final class TransactionalFire {
         this.listeners = listeners;
         this.sessionLimits = new SessionLimits(store.dialect(), settings.idleLimit());
         this.finisher = new Finisher(store, node, listeners);
+        this.handles = new FireHandles(store, settings.transactions());
         this.leases = new LeaseFire(store, node, settings.leaseDuration(), timers, body, finisher);
     }
 
@@ -80,7 +82,7 @@ public final class TransactionalFire {
     public FireResult fire(String jobName, Function<String, @Nullable JobHandler> handlers) {
         int epoch = node.membershipEpoch();
         Supplier<FireResult> next;
-        try (Handle h = store.jdbi().open()) {
+        try (Handle h = handles.open(jobName)) {
             Connection connection = h.getConnection();
             int isolation = isolation(connection);
             try {

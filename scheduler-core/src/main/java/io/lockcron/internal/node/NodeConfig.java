@@ -1,6 +1,7 @@
 package io.lockcron.internal.node;
 
 import io.lockcron.SchedulerListener;
+import io.lockcron.job.FireTransactions;
 import io.lockcron.job.JobInvoker;
 import java.net.InetAddress;
 import java.net.UnknownHostException;
@@ -25,6 +26,7 @@ public record NodeConfig(
         String tablePrefix,
         Clock clock,
         JobInvoker invoker,
+        @Nullable FireTransactions fireTransactions,
         List<SchedulerListener> listeners) {
 
     /**

@@ -91,7 +91,11 @@ public final class SchedulerNode implements Scheduler, NodeView {
         this.protocol = new TransactionalFire(
                 store,
                 this,
-                new FireSettings(config.misfireThreshold(), config.leaseDuration(), config.idleLimit()),
+                new FireSettings(
+                        config.misfireThreshold(),
+                        config.leaseDuration(),
+                        config.idleLimit(),
+                        config.fireTransactions()),
                 timers,
                 config.invoker(),
                 listeners);

@@ -2,6 +2,7 @@ package io.lockcron.internal.store;
 
 import io.lockcron.SchedulerClient;
 import java.time.Instant;
+import org.jdbi.v3.core.ConnectionFactory;
 import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.Jdbi;
 import org.jdbi.v3.core.statement.Query;
@@ -11,6 +12,7 @@ import org.jdbi.v3.core.statement.Update;
 public final class Store {
     private final Jdbi jdbi;
     private final Dialect dialect;
+    private final String tablePrefix;
     private final SqlLocator sql;
     private final JobStore jobs;
     private final ExecutionStore executions;
@@ -19,9 +21,10 @@ public final class Store {
     private final SessionLabels sessions;
     private final RegistrationStore registrations;
 
-    Store(Jdbi jdbi, Dialect dialect, SessionLabels sessions) {
+    Store(Jdbi jdbi, Dialect dialect, String tablePrefix, SessionLabels sessions) {
         this.jdbi = jdbi;
         this.dialect = dialect;
+        this.tablePrefix = tablePrefix;
         this.sql = new SqlLocator(dialect);
         this.jobs = new JobStore(this);
         this.executions = new ExecutionStore(this);
@@ -38,6 +41,17 @@ public final class Store {
 
     public Jdbi jdbi() {
         return jdbi;
+    }
+
+    /**
+     * A JDBI configured like {@link #jdbi()} whose handles get their connections from {@code
+     * connections}: for statements on a connection someone else opened, such as a fire's
+     * transaction begun by a {@code FireTransactions}.
+     */
+    public Jdbi jdbiOn(ConnectionFactory connections) {
+        Jdbi other = StoreFactory.configure(Jdbi.create(connections), dialect, tablePrefix);
+        other.installPlugin(sessions); // fencing must find these sessions too
+        return other;
     }
 
     public Dialect dialect() {

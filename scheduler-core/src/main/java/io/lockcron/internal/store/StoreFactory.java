@@ -13,16 +13,21 @@ public final class StoreFactory {
                     "table prefix '" + tablePrefix + "' may contain only letters, digits and underscores");
         }
         Dialect dialect = Dialects.detect(dataSource);
-        Jdbi jdbi = Jdbi.create(dataSource);
+        Jdbi jdbi = configure(Jdbi.create(dataSource), dialect, tablePrefix);
+        SessionLabels labels = new SessionLabels(dialect);
+        labels.scope(catalog(jdbi) + "." + tablePrefix);
+        jdbi.installPlugin(labels);
+        return new Store(jdbi, dialect, tablePrefix, labels);
+    }
+
+    /** Gives {@code jdbi} what every statement of the store needs: time mapping and the SQL fragments. */
+    static Jdbi configure(Jdbi jdbi, Dialect dialect, String tablePrefix) {
         UtcInstants.install(jdbi, dialect);
         jdbi.define("prefix", tablePrefix);
         jdbi.define("now", dialect.now());
         jdbi.define("session_id", dialect.sessionId());
         jdbi.define("where", "");
-        SessionLabels labels = new SessionLabels(dialect);
-        labels.scope(catalog(jdbi) + "." + tablePrefix);
-        jdbi.installPlugin(labels);
-        return new Store(jdbi, dialect, labels);
+        return jdbi;
     }
 
     private static String catalog(Jdbi jdbi) {

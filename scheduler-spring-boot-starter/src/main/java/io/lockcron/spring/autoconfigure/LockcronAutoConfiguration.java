@@ -23,6 +23,7 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.boot.jdbc.autoconfigure.DataSourceAutoConfiguration;
 import org.springframework.context.annotation.Bean;
+import org.springframework.transaction.PlatformTransactionManager;
 
 /**
  * A lockcron node for the application: the {@link Scheduler} with every {@code @ClusteredJob}
@@ -89,6 +90,7 @@ public final class LockcronAutoConfiguration {
             SchedulerClient client,
             JobInvoker invoker,
             ObjectProvider<SchedulerListener> listeners,
+            ObjectProvider<PlatformTransactionManager> transactionManagers,
             ObjectProvider<SchedulerBuilderCustomizer> customizers,
             ObjectProvider<JobDefinition> jobBeans,
             ClusteredJobBeanPostProcessor clusteredJobs) {
@@ -96,6 +98,7 @@ public final class LockcronAutoConfiguration {
         DataSource dataSource = SchedulerDataSources.resolve(schedulerDataSource, dataSources);
         String nodeId = NodeIds.resolve(properties.getNodeId());
         SchedulerBuilder builder = Scheduler.builder(dataSource).nodeId(nodeId).jobInvoker(invoker);
+        FireTransactionManagers.apply(transactionManagers, dataSource, builder);
         SchedulerProperties.apply(properties, builder);
         listeners.orderedStream().forEach(builder::listener);
         customizers.orderedStream().forEach(customizer -> customizer.customize(builder));

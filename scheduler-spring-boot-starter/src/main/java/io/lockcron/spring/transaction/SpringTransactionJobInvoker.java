@@ -14,22 +14,24 @@ import org.springframework.transaction.support.TransactionSynchronizationUtils;
 
 /**
  * Runs a transactional job with the fire's transaction — the one holding the job's row lock —
- * bound to the current thread as Spring's transaction for the scheduler's {@link DataSource}.
+ * as Spring's current transaction for the scheduler's {@link DataSource}.
  *
- * <p>So {@code JdbcTemplate}, {@code JdbcClient}, {@code DataSourceUtils} and
- * {@code @Transactional(REQUIRED)} code on that DataSource join it: what they write commits with
- * the execution record, once, or is rolled back with it. {@code REQUIRES_NEW} still opens a
- * transaction of its own, which commits independently (use it for effects that must survive a
- * failed fire, such as an audit row). Lease-mode jobs run outside any lockcron transaction and
- * get nothing bound.
+ * <p>When the fire's transaction was begun through the application's transaction manager ({@link
+ * SpringFireTransactions}, the starter's default wherever the manager runs on lockcron's
+ * DataSource), JPA joins it too, and {@code afterCommit} callbacks run after lockcron's commit;
+ * see {@link SpringFireBody}. Otherwise (lockcron opened the transaction itself) the connection
+ * is bound for the job alone: {@code JdbcTemplate}, {@code JdbcClient}, {@code DataSourceUtils}
+ * and {@code @Transactional(REQUIRED)} code on that DataSource join it, {@code beforeCommit} and
+ * {@code beforeCompletion} callbacks run when the job returns, {@code afterCompletion} runs with
+ * status unknown and {@code afterCommit} does not run.
  *
- * <p>If code the job calls marks the joined transaction rollback-only (a {@code @Transactional}
- * method that threw, even if the job caught the exception), the fire fails and its writes are
- * rolled back: committing them would break that method's contract.
- *
- * <p>{@code beforeCommit} and {@code beforeCompletion} callbacks registered during the job run
- * when it returns; {@code afterCompletion} runs with status unknown, and {@code afterCommit} does
- * not run, because lockcron commits after the job returns.
+ * <p>Either way, what the job writes commits with the execution record, once, or is rolled back
+ * with it; {@code REQUIRES_NEW} still opens a transaction of its own, which commits independently
+ * (use it for effects that must survive a failed fire, such as an audit row). If code the job
+ * calls marks the joined transaction rollback-only (a {@code @Transactional} method that threw,
+ * even if the job caught the exception), the fire fails and its writes are rolled back:
+ * committing them would break that method's contract. Lease-mode jobs run outside any lockcron
+ * transaction and get nothing bound.
  */
 public final class SpringTransactionJobInvoker implements JobInvoker {
     private final DataSource dataSource;
@@ -42,6 +44,11 @@ public final class SpringTransactionJobInvoker implements JobInvoker {
     public void invoke(JobContext context, JobHandler handler) throws Exception {
         if (context.mode() != ExecutionMode.TRANSACTIONAL) {
             handler.execute(context);
+            return;
+        }
+        SpringFireTransaction fire = SpringFireTransaction.current();
+        if (fire != null) {
+            SpringFireBody.run(fire, context, handler);
             return;
         }
         if (TransactionSynchronizationManager.hasResource(dataSource)

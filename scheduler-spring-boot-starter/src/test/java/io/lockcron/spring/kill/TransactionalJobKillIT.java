@@ -26,9 +26,9 @@ import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
- * The promise of transactional mode, end to end: a node writing through plain {@code JdbcTemplate}
- * is SIGKILLed mid-job; its write never lands, and another node runs the same fire exactly once,
- * recording the failover.
+ * The promise of transactional mode, end to end: a node writing through {@code JdbcTemplate} and
+ * Spring Data JPA is SIGKILLed mid-job; none of its writes land and its AFTER_COMMIT listener
+ * never runs, and another node runs the same fire exactly once, recording the failover.
  */
 class TransactionalJobKillIT {
     private static final TestDatabase DATABASE = MariaDbTestDatabase.named("lockcron_starter_test");
@@ -48,8 +48,14 @@ class TransactionalJobKillIT {
         jdbc = new JdbcTemplate(admin);
         jdbc.execute("CREATE TABLE IF NOT EXISTS kill_effect (fire_time VARCHAR(40) NOT NULL,"
                 + " node_id VARCHAR(100) NOT NULL, attempt INT NOT NULL)");
+        jdbc.execute("CREATE TABLE IF NOT EXISTS kill_invoice (id VARCHAR(200) NOT NULL PRIMARY KEY,"
+                + " node_id VARCHAR(100) NOT NULL)");
+        jdbc.execute("CREATE TABLE IF NOT EXISTS kill_after_commit (invoice_id VARCHAR(200) NOT NULL,"
+                + " node_id VARCHAR(100) NOT NULL)");
         for (String table : List.of(
                 "kill_effect",
+                "kill_invoice",
+                "kill_after_commit",
                 "kill_failover_event",
                 "kill_fire_attempt",
                 "kill_job_execution",
@@ -77,7 +83,7 @@ class TransactionalJobKillIT {
     }
 
     @Test
-    void theJdbcTemplateWriteOfAKilledFireNeverLandsAndAnotherNodeRunsTheFireOnce() throws Exception {
+    void theJdbcAndJpaWritesOfAKilledFireNeverLandNorRunItsAfterCommitAndAnotherNodeRunsTheFireOnce() throws Exception {
         Path log = Files.createTempFile("lockcron-kill-victim", ".log");
         victim = startVictim(log);
         String marker = awaitMarker(log);
@@ -87,6 +93,9 @@ class TransactionalJobKillIT {
         assertThat(marker).as("the write joined the fire's transaction").endsWith("in-transaction=true");
         assertThat(count("SELECT COUNT(*) FROM kill_effect"))
                 .as("the victim's write is uncommitted, inside the transaction holding the row lock")
+                .isZero();
+        assertThat(count("SELECT COUNT(*) FROM kill_invoice"))
+                .as("the victim's flushed JPA write is uncommitted too")
                 .isZero();
 
         victim.destroyForcibly(); // SIGKILL: no shutdown hook, no rollback by the victim itself
@@ -107,6 +116,21 @@ class TransactionalJobKillIT {
                     assertThat(row.get("fire_time")).isEqualTo(fire.toString());
                     assertThat(row.get("node_id")).isEqualTo("survivor");
                     assertThat(row.get("attempt")).isEqualTo(2);
+                });
+        assertThat(jdbc.queryForList("SELECT id, node_id FROM kill_invoice"))
+                .as("exactly one JPA write landed: the survivor's")
+                .singleElement()
+                .satisfies(row -> {
+                    assertThat(row.get("id")).isEqualTo(KillTestNode.JOB + "@" + fire);
+                    assertThat(row.get("node_id")).isEqualTo("survivor");
+                });
+        await().atMost(WAIT).until(() -> count("SELECT COUNT(*) FROM kill_after_commit") >= 1);
+        assertThat(jdbc.queryForList("SELECT invoice_id, node_id FROM kill_after_commit"))
+                .as("AFTER_COMMIT ran once, for the survivor's committed fire, never for the killed one")
+                .singleElement()
+                .satisfies(row -> {
+                    assertThat(row.get("invoice_id")).isEqualTo(KillTestNode.JOB + "@" + fire);
+                    assertThat(row.get("node_id")).isEqualTo("survivor");
                 });
         List<Map<String, Object>> executions =
                 jdbc.queryForList("SELECT job_name, fire_time, node_id, attempt, outcome FROM kill_job_execution");

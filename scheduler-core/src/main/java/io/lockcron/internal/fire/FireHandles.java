@@ -1,0 +1,86 @@
+package io.lockcron.internal.fire;
+
+import io.lockcron.internal.store.Store;
+import io.lockcron.job.FireTransaction;
+import io.lockcron.job.FireTransactions;
+import java.sql.Connection;
+import org.jdbi.v3.core.ConnectionFactory;
+import org.jdbi.v3.core.Handle;
+import org.jdbi.v3.core.Jdbi;
+import org.jspecify.annotations.Nullable;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The handle a fire's transaction runs on: a connection of lockcron's own, or the connection of a
+ * transaction a {@link FireTransactions} began, whose commit and rollback then go through it.
+ */
+final class FireHandles {
+    private static final Logger log = LoggerFactory.getLogger(FireHandles.class);
+
+    private final Store store;
+    private final @Nullable FireTransactions transactions;
+    private final @Nullable Jdbi external;
+    private final ThreadLocal<@Nullable FireTransaction> opening = new ThreadLocal<>();
+
+    FireHandles(Store store, @Nullable FireTransactions transactions) {
+        this.store = store;
+        this.transactions = transactions;
+        if (transactions == null) {
+            this.external = null;
+        } else {
+            Jdbi jdbi = store.jdbiOn(new ConnectionFactory() {
+                @Override
+                public Connection openConnection() {
+                    FireTransaction transaction = opening.get();
+                    if (transaction == null) {
+                        throw new IllegalStateException("a fire handle is opened only together with its transaction");
+                    }
+                    return transaction.connection();
+                }
+
+                @Override
+                public void closeConnection(Connection connection) {
+                    // The transaction's owner releases its connection when the transaction ends.
+                }
+            });
+            jdbi.setTransactionHandler(new ExternalTransactionHandler(opening::get));
+            this.external = jdbi;
+        }
+    }
+
+    /**
+     * A handle for the fire of {@code jobName}. On lockcron's own connection the caller begins the
+     * transaction; on a begun one {@code begin()} changes nothing, and closing the handle rolls
+     * back a transaction that was neither committed nor rolled back.
+     */
+    Handle open(String jobName) {
+        if (transactions == null || external == null) {
+            return store.jdbi().open();
+        }
+        FireTransaction transaction = transactions.begin(jobName);
+        opening.set(transaction);
+        try {
+            Handle handle = external.open();
+            handle.addCleanable(() -> {
+                if (handle.isInTransaction()) {
+                    rollbackQuietly(handle);
+                }
+            });
+            return handle;
+        } catch (RuntimeException e) {
+            transaction.rollback();
+            throw e;
+        } finally {
+            opening.remove();
+        }
+    }
+
+    private static void rollbackQuietly(Handle handle) {
+        try {
+            handle.rollback();
+        } catch (RuntimeException e) {
+            log.debug("Rollback of a fire's transaction failed: {}", e.toString());
+        }
+    }
+}
