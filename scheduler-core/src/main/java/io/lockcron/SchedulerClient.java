@@ -22,6 +22,11 @@ public interface SchedulerClient {
         return StoreFactory.create(dataSource, tablePrefix).client();
     }
 
+    /** A client whose {@link #scheduleOnce} and {@link #triggerNow} join the transaction {@code callers} finds. */
+    static SchedulerClient create(DataSource dataSource, String tablePrefix, CallerTransactions callers) {
+        return StoreFactory.create(dataSource, tablePrefix).client(callers);
+    }
+
     List<JobInfo> jobs();
 
     Optional<JobInfo> job(String name);

@@ -6,7 +6,6 @@ import io.lockcron.ExecutionInfo;
 import io.lockcron.ExecutionQuery;
 import io.lockcron.FailoverInfo;
 import io.lockcron.FencingInfo;
-import io.lockcron.InvalidJobException;
 import io.lockcron.JobActions;
 import io.lockcron.JobInfo;
 import io.lockcron.JobQuery;
@@ -17,7 +16,6 @@ import io.lockcron.Outcome;
 import io.lockcron.Page;
 import io.lockcron.SchedulerClient;
 import io.lockcron.UnknownJobException;
-import io.lockcron.job.JobDefinition;
 import io.lockcron.trigger.Trigger;
 import java.time.Instant;
 import java.util.List;
@@ -28,9 +26,11 @@ import org.jspecify.annotations.Nullable;
 final class JdbiSchedulerClient implements SchedulerClient {
     private static final int PURGE_BATCH = 500;
     private final Store store;
+    private final CallerHandles writes;
 
-    JdbiSchedulerClient(Store store) {
+    JdbiSchedulerClient(Store store, CallerHandles writes) {
         this.store = store;
+        this.writes = writes;
     }
 
     @Override
@@ -131,14 +131,10 @@ final class JdbiSchedulerClient implements SchedulerClient {
 
     @Override
     public void triggerNow(String name, @Nullable String requestedBy) {
-        int updated = store.jdbi()
-                .withHandle(h -> store.update(h, "request-trigger")
-                        .bind("name", name)
-                        .bind("by", requestedBy)
-                        .execute());
-        if (updated == 0) {
-            throw new UnknownJobException(name);
-        }
+        writes.write((st, h) -> {
+            ClientWrites.triggerNow(st, h, name, requestedBy);
+            return null;
+        });
     }
 
     @Override
@@ -159,31 +155,7 @@ final class JdbiSchedulerClient implements SchedulerClient {
 
     @Override
     public String scheduleOnce(String job, String instance, Instant at, @Nullable String payload) {
-        String name = job + ":" + instance;
-        JobDefinition.checkName(name);
-        int inserted;
-        try {
-            inserted = store.jdbi()
-                    .withHandle(h -> store.update(h, "insert-one-shot")
-                            .bind("name", name)
-                            .bind("job", job)
-                            .bind("triggerValue", at.toString())
-                            .bind("payload", payload)
-                            .bind("at", at)
-                            .execute());
-        } catch (RuntimeException e) {
-            if (SqlErrors.isDuplicateKey(e)) {
-                throw new InvalidJobException(
-                        "Job '" + name + "' is already scheduled. Pick another instance name" + " than '" + instance
-                                + "'.",
-                        e);
-            }
-            throw e;
-        }
-        if (inserted == 0) {
-            throw new UnknownJobException(job);
-        }
-        return name;
+        return writes.write((st, h) -> ClientWrites.scheduleOnce(st, h, job, instance, at, payload));
     }
 
     @Override

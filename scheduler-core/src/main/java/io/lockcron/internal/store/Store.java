@@ -1,5 +1,6 @@
 package io.lockcron.internal.store;
 
+import io.lockcron.CallerTransactions;
 import io.lockcron.SchedulerClient;
 import java.time.Instant;
 import org.jdbi.v3.core.ConnectionFactory;
@@ -7,6 +8,7 @@ import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.Jdbi;
 import org.jdbi.v3.core.statement.Query;
 import org.jdbi.v3.core.statement.Update;
+import org.jspecify.annotations.Nullable;
 
 /** The scheduler's tables, reached through JDBI; one per DataSource and table prefix. */
 public final class Store {
@@ -49,8 +51,15 @@ public final class Store {
      * transaction begun by a {@code FireTransactions}.
      */
     public Jdbi jdbiOn(ConnectionFactory connections) {
+        return jdbiOn(connections, true);
+    }
+
+    /** @param nodeSessions the connections are the node's, labelled for fencing; false for an application's */
+    Jdbi jdbiOn(ConnectionFactory connections, boolean nodeSessions) {
         Jdbi other = StoreFactory.configure(Jdbi.create(connections), dialect, tablePrefix);
-        other.installPlugin(sessions); // fencing must find these sessions too
+        if (nodeSessions) {
+            other.installPlugin(sessions); // fencing must find these sessions too
+        }
         return other;
     }
 
@@ -79,7 +88,12 @@ public final class Store {
     }
 
     public SchedulerClient client() {
-        return new JdbiSchedulerClient(this);
+        return client(null);
+    }
+
+    /** A client whose scheduling joins the transaction {@code callers} finds, if any. */
+    public SchedulerClient client(@Nullable CallerTransactions callers) {
+        return new JdbiSchedulerClient(this, new CallerHandles(this, callers));
     }
 
     /** The database's current time. */

@@ -9,6 +9,7 @@ import io.lockcron.job.JobInvoker;
 import io.lockcron.spring.SchedulerBuilderCustomizer;
 import io.lockcron.spring.SchedulerDataSource;
 import io.lockcron.spring.job.ClusteredJobBeanPostProcessor;
+import io.lockcron.spring.transaction.SpringCallerTransactions;
 import io.lockcron.spring.transaction.SpringConnectionFactory;
 import io.lockcron.spring.transaction.SpringTransactionJobInvoker;
 import java.util.ArrayList;
@@ -59,8 +60,10 @@ public final class LockcronAutoConfiguration {
             @SchedulerDataSource ObjectProvider<DataSource> schedulerDataSource,
             ObjectProvider<DataSource> dataSources,
             LockcronProperties properties) {
+        DataSource dataSource = SchedulerDataSources.resolve(schedulerDataSource, dataSources);
+        // scheduleOnce and triggerNow inside a Spring transaction happen only if it commits.
         return SchedulerClient.create(
-                SchedulerDataSources.resolve(schedulerDataSource, dataSources), properties.getTablePrefix());
+                dataSource, properties.getTablePrefix(), new SpringCallerTransactions(dataSource));
     }
 
     @Bean

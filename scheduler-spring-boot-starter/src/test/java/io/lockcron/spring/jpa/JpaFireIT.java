@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import com.zaxxer.hikari.HikariDataSource;
+import io.lockcron.SchedulerClient;
 import io.lockcron.schema.LockcronSchema;
 import io.lockcron.testing.TestDatabase;
 import java.time.Duration;
@@ -11,12 +12,15 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import javax.sql.DataSource;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * A Spring Data JPA application: its entities commit with their fire, once, or not at all, and
@@ -38,6 +42,15 @@ abstract class JpaFireIT {
 
     @Autowired
     JdbcTemplate jdbc;
+
+    @Autowired
+    SchedulerClient client;
+
+    @Autowired
+    PlatformTransactionManager transactionManager;
+
+    @Autowired
+    DataSource dataSource;
 
     /** Called from each subclass's @DynamicPropertySource, before the context starts: fresh tables, then the DataSource. */
     static void prepare(TestDatabase database, DynamicPropertyRegistry registry) {
@@ -126,6 +139,25 @@ abstract class JpaFireIT {
 
         assertThat(attempts("jpa-flush")).isEqualTo(1);
         assertThat(executions("jpa-flush", "SUCCEEDED")).isZero();
+    }
+
+    @Test
+    void aOneShotScheduledInARolledBackTransactionIsGoneAndACommittedOneRuns() {
+        scheduling().aOneShotScheduledInARolledBackTransactionIsGoneAndACommittedOneRuns();
+    }
+
+    @Test
+    void aTriggerRequestedInARolledBackTransactionNeverFiresAndACommittedOneFiresOnce() {
+        scheduling().aTriggerRequestedInARolledBackTransactionNeverFiresAndACommittedOneFiresOnce();
+    }
+
+    @Test
+    void theCoresExplicitConnectionJoinsAPlainJdbcTransaction() throws Exception {
+        scheduling().theCoresExplicitConnectionJoinsAPlainJdbcTransaction();
+    }
+
+    private TransactionalSchedulingChecks scheduling() {
+        return new TransactionalSchedulingChecks(client, new TransactionTemplate(transactionManager), jdbc, dataSource);
     }
 
     /** Gives a fire that would wrongly run again the time to do so. */

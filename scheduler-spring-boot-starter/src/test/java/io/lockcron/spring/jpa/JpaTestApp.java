@@ -86,6 +86,20 @@ public class JpaTestApp {
                     new Invoice(TAKEN_ID, ctx.jobName(), ctx.scheduledFireTime().toString()));
         }
 
+        /** Runs as the one-shot entries the tests schedule; records which ran. */
+        @ClusteredJob(name = "jpa-once", onDemand = true)
+        void once(JobContext ctx) {
+            invoices.save(new Invoice(
+                    "ran:" + ctx.jobName(),
+                    ctx.jobName(),
+                    ctx.scheduledFireTime().toString()));
+        }
+
+        @ClusteredJob(name = "jpa-on-demand", onDemand = true)
+        void onDemand(JobContext ctx) {
+            invoice(ctx);
+        }
+
         private void invoice(JobContext ctx) {
             Invoice invoice = invoices.save(new Invoice(
                     ctx.idempotencyKey(), ctx.jobName(), ctx.scheduledFireTime().toString()));

@@ -1,0 +1,51 @@
+package io.lockcron.internal.store;
+
+import io.lockcron.InvalidJobException;
+import io.lockcron.UnknownJobException;
+import io.lockcron.job.JobDefinition;
+import java.time.Instant;
+import org.jdbi.v3.core.Handle;
+import org.jspecify.annotations.Nullable;
+
+/** The client's writes that may run in the caller's transaction: one statement each, on the handle given. */
+public final class ClientWrites {
+    private ClientWrites() {}
+
+    /** Inserts the one-shot entry {@code job:instance}; returns its name. */
+    public static String scheduleOnce(
+            Store store, Handle h, String job, String instance, Instant at, @Nullable String payload) {
+        String name = job + ":" + instance;
+        JobDefinition.checkName(name);
+        int inserted;
+        try {
+            inserted = store.update(h, "insert-one-shot")
+                    .bind("name", name)
+                    .bind("job", job)
+                    .bind("triggerValue", at.toString())
+                    .bind("payload", payload)
+                    .bind("at", at)
+                    .execute();
+        } catch (RuntimeException e) {
+            if (SqlErrors.isDuplicateKey(e)) {
+                throw new InvalidJobException(
+                        "Job '" + name + "' is already scheduled. Pick another instance name than '" + instance + "'.",
+                        e);
+            }
+            throw e;
+        }
+        if (inserted == 0) {
+            throw new UnknownJobException(job);
+        }
+        return name;
+    }
+
+    public static void triggerNow(Store store, Handle h, String name, @Nullable String requestedBy) {
+        int updated = store.update(h, "request-trigger")
+                .bind("name", name)
+                .bind("by", requestedBy)
+                .execute();
+        if (updated == 0) {
+            throw new UnknownJobException(name);
+        }
+    }
+}
