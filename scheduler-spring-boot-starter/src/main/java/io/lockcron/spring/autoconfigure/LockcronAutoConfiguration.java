@@ -9,6 +9,7 @@ import io.lockcron.job.JobInvoker;
 import io.lockcron.spring.SchedulerBuilderCustomizer;
 import io.lockcron.spring.SchedulerDataSource;
 import io.lockcron.spring.job.ClusteredJobBeanPostProcessor;
+import io.lockcron.spring.job.ClusteredJobLazyInitializationExcludeFilter;
 import io.lockcron.spring.transaction.SpringCallerTransactions;
 import io.lockcron.spring.transaction.SpringConnectionFactory;
 import io.lockcron.spring.transaction.SpringTransactionJobInvoker;
@@ -17,7 +18,9 @@ import java.util.List;
 import javax.sql.DataSource;
 import org.jdbi.v3.core.Jdbi;
 import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.boot.LazyInitializationExcludeFilter;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
@@ -29,10 +32,12 @@ import org.springframework.transaction.PlatformTransactionManager;
 /**
  * A lockcron node for the application: the {@link Scheduler} with every {@code @ClusteredJob}
  * method and {@link JobDefinition} bean, on the {@code @SchedulerDataSource} DataSource or the
- * application's own. Every bean can be replaced by defining one of the same type.
+ * application's own. Every bean can be replaced by defining one of the same type. Without a
+ * DataSource it backs off: the application starts without a lockcron node.
  */
 @AutoConfiguration(after = DataSourceAutoConfiguration.class)
 @ConditionalOnClass({Scheduler.class, DataSource.class})
+@ConditionalOnBean(DataSource.class)
 @ConditionalOnBooleanProperty(name = "lockcron.enabled", matchIfMissing = true)
 @EnableConfigurationProperties(LockcronProperties.class)
 public final class LockcronAutoConfiguration {
@@ -40,6 +45,11 @@ public final class LockcronAutoConfiguration {
     @Bean
     static ClusteredJobBeanPostProcessor clusteredJobBeanPostProcessor() {
         return new ClusteredJobBeanPostProcessor();
+    }
+
+    @Bean
+    static LazyInitializationExcludeFilter clusteredJobLazyInitializationExcludeFilter() {
+        return new ClusteredJobLazyInitializationExcludeFilter();
     }
 
     @Bean
