@@ -107,7 +107,26 @@ public abstract class FailoverContractIT extends DatabaseIT {
     @Test
     void anExpiredLeaseIsTakenOverAndTheOldOwnersFinishIsRejected() throws Exception {
         try (TcpProxy proxy = TcpProxy.in(database())) {
-            JobDefinition job = slowOnce("report", ExecutionMode.LEASE, "partitioned", 4_000);
+            // When the partitioned owner's run really ended, and when the new owner's began.
+            java.util.concurrent.atomic.AtomicLong oldOwnerEnded = new java.util.concurrent.atomic.AtomicLong();
+            java.util.concurrent.atomic.AtomicLong newOwnerStarted = new java.util.concurrent.atomic.AtomicLong();
+            JobDefinition job = JobDefinition.builder("report")
+                    .fixedRate(Duration.ofHours(1))
+                    .misfire(MisfirePolicy.SKIP)
+                    .mode(ExecutionMode.LEASE)
+                    .handler(ctx -> {
+                        effects.autocommit(ctx);
+                        if (!ctx.nodeId().equals("partitioned")) {
+                            newOwnerStarted.set(System.nanoTime());
+                            return;
+                        }
+                        try {
+                            Thread.sleep(4_000);
+                        } finally {
+                            oldOwnerEnded.set(System.nanoTime());
+                        }
+                    })
+                    .build();
             nodes.startVia(proxy, "partitioned", List.of(job), b -> b.leaseDuration(Duration.ofMillis(900)));
             await().atMost(WAIT)
                     .until(() ->
@@ -135,8 +154,12 @@ public abstract class FailoverContractIT extends DatabaseIT {
                 assertThat(f.toNode()).isEqualTo("healthy");
             });
             assertThat(effects.count("report", Effects.AUTO))
-                    .as("the job ran on both nodes")
+                    .as("the job started on both nodes")
                     .isEqualTo(2);
+            assertThat(oldOwnerEnded.get())
+                    .as("the partitioned owner stopped itself before the new owner started")
+                    .isPositive()
+                    .isLessThan(newOwnerStarted.get());
         }
     }
 

@@ -14,7 +14,8 @@ import java.util.Map;
  * A scheduler node in a process of its own, for tests that SIGKILL and SIGSTOP it. Runs
  * {@code --jobs N} jobs firing every second (each body writes one effect row in its transaction,
  * one outside, then works {@code --job-millis}) and a job {@code slow} that fires once at start and
- * works {@code --slow-millis}. Stops cleanly on SIGTERM.
+ * works {@code --slow-millis}; with {@code --lease-millis}, a lease-mode job {@code leased} that
+ * works that long and records its run in {@link RunIntervals}. Stops cleanly on SIGTERM.
  */
 public final class NodeMain {
     private NodeMain() {}
@@ -58,12 +59,17 @@ public final class NodeMain {
                     Thread.sleep(slowMillis);
                 })
                 .build());
+        long leaseMillis = Long.parseLong(o.getOrDefault("lease-millis", "0"));
+        if (leaseMillis > 0) {
+            jobs.add(new RunIntervals(dataSource).leaseJob("leased", leaseMillis));
+        }
         Scheduler scheduler = Scheduler.builder(dataSource)
                 .nodeId(o.get("node"))
                 .pollInterval(Duration.ofMillis(300))
                 .heartbeatInterval(Duration.ofMillis(400))
                 .heartbeatTimeout(Duration.ofMillis(Long.parseLong(o.getOrDefault("heartbeat-timeout-millis", "2000"))))
                 .misfireThreshold(Duration.ofSeconds(30))
+                .leaseDuration(Duration.ofMillis(Long.parseLong(o.getOrDefault("lease-duration-millis", "30000"))))
                 .workerThreads(8)
                 .shutdownTimeout(Duration.ofSeconds(5))
                 .jobs(jobs)

@@ -11,9 +11,9 @@ import io.lockcron.job.JobHandler;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Supplier;
 import org.jdbi.v3.core.Handle;
 import org.slf4j.Logger;
@@ -34,6 +34,10 @@ final class LeaseFire {
     private final ScheduledExecutorService timers;
     private final JobBody body;
     private final Finisher finisher;
+    /** Renewals and the self-fencing watchdog: never on the shared timers, which can be busy. */
+    private final ScheduledThreadPoolExecutor renewals;
+
+    private final ScheduledThreadPoolExecutor watchdogs;
 
     LeaseFire(
             Store store,
@@ -48,6 +52,22 @@ final class LeaseFire {
         this.timers = timers;
         this.body = body;
         this.finisher = finisher;
+        this.renewals = daemonPool(2, "lockcron-lease-renewal-" + node.nodeId());
+        this.watchdogs = daemonPool(1, "lockcron-lease-watchdog-" + node.nodeId());
+    }
+
+    /** Threads that end when idle, so a stopped node leaves none behind. */
+    private static ScheduledThreadPoolExecutor daemonPool(int threads, String name) {
+        AtomicInteger count = new AtomicInteger();
+        ScheduledThreadPoolExecutor pool = new ScheduledThreadPoolExecutor(threads, r -> {
+            Thread t = new Thread(r, name + "-" + count.incrementAndGet());
+            t.setDaemon(true);
+            return t;
+        });
+        pool.setKeepAliveTime(30, TimeUnit.SECONDS);
+        pool.allowCoreThreadTimeOut(true);
+        pool.setRemoveOnCancelPolicy(true);
+        return pool;
     }
 
     /** Claims the lease in the locking transaction and commits; the returned step runs the job. */
@@ -70,21 +90,24 @@ final class LeaseFire {
         JobRow row = locked.row();
         Instant started = locked.dbNow();
         long token = attempt.id();
-        Thread worker = Thread.currentThread();
-        AtomicBoolean lost = new AtomicBoolean();
-        long every = Math.max(1, lease.toMillis() / 3);
-        ScheduledFuture<?> renewal = timers.scheduleAtFixedRate(
-                () -> renew(row.name(), token, worker, lost), every, every, TimeUnit.MILLISECONDS);
         Throwable failure;
-        try {
+        boolean lost;
+        boolean fenced;
+        try (LeaseGuard guard = new LeaseGuard(store, row.name(), token, lease, startNanos, renewals, watchdogs)) {
             var context = new LeaseContext(
                     row.name(), run.fireTime(), run.kind(), attempt.number(), token, node.nodeId(), row.payload());
             failure = body.run(handler, context, row.timeout());
-        } finally {
-            renewal.cancel(false);
+            lost = guard.lost();
+            fenced = guard.fenced();
         }
         Instant finished = started.plusNanos(System.nanoTime() - startNanos);
-        if (failure != null && node.stopping() && JobBody.wasInterrupted(failure) && !lost.get()) {
+        if (fenced && !lost) {
+            // Past the self-fencing deadline another node may own the lease by now: report nothing,
+            // let the lease expire and be taken over (a recorded LEASE_EXPIRED failover).
+            Thread.interrupted();
+            return new FireResult.NotDue(null, started);
+        }
+        if (failure != null && node.stopping() && JobBody.wasInterrupted(failure) && !lost) {
             store.jobs().releaseLease(row.name(), token);
             store.attempts().close(token, "RELEASED", finished);
             log.info("Job '{}' fire {} handed back: the node is stopping", row.name(), run.fireTime());
@@ -122,17 +145,5 @@ final class LeaseFire {
         }
         finisher.finished(row, run, attempt, started, finished, outcome, failure, error);
         return new FireResult.Done(TransactionalFire.dueOf(update), started, outcome);
-    }
-
-    private void renew(String job, long token, Thread worker, AtomicBoolean lost) {
-        try {
-            if (!store.jobs().renewLease(job, token, store.now().plus(lease)) && lost.compareAndSet(false, true)) {
-                log.warn("Job '{}': lease with token {} was lost to another node; interrupting the run", job, token);
-                worker.interrupt();
-            }
-        } catch (RuntimeException e) {
-            // The database is away: keep running; if the lease expires meanwhile, the finish is rejected.
-            log.debug("Could not renew the lease of job '{}': {}", job, e.toString());
-        }
     }
 }

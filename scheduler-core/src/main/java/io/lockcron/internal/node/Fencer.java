@@ -54,7 +54,8 @@ final class Fencer {
         NodeStore.SessionKills kills = store.nodes().killSessions(node, sessions);
         int killed = kills.killed();
         String detail = kills.problems();
-        int leases = store.jobs().expireLeases(node.nodeId());
+        // Its leases are left to expire: a lease job runs outside the database, so killing sessions
+        // does not stop it, and its owner stops itself before the lease runs out (LeaseGuard).
         store.nodes().recordFencing(node, self, killed, detail == null ? null : truncate(detail));
         if (detail == null) {
             log.warn(

@@ -54,6 +54,25 @@ public final class JobStore {
     }
 
     /** False once the lease is no longer this token's: it expired and was taken over. */
+    /**
+     * Extends a lease to the database's now plus {@code lease} on {@code handle}, a connection the
+     * renewing run holds; false if the token no longer holds it. Each statement gives up after
+     * {@code timeoutSeconds}.
+     */
+    public boolean renewLease(Handle handle, String name, long token, java.time.Duration lease, int timeoutSeconds) {
+        Instant now = store.query(handle, "now")
+                .setQueryTimeout(timeoutSeconds)
+                .mapTo(Instant.class)
+                .one();
+        return store.update(handle, "renew-lease")
+                        .setQueryTimeout(timeoutSeconds)
+                        .bind("name", name)
+                        .bind("token", token)
+                        .bind("until", now.plus(lease))
+                        .execute()
+                == 1;
+    }
+
     public boolean renewLease(String name, long token, Instant until) {
         return store.jdbi()
                 .withHandle(h -> store.update(h, "renew-lease")
@@ -88,12 +107,6 @@ public final class JobStore {
     }
 
     /** Lets the leases of a fenced node expire now, so live nodes take its fires over at once. */
-    public int expireLeases(String node) {
-        return store.jdbi()
-                .withHandle(
-                        h -> store.update(h, "expire-leases").bind("node", node).execute());
-    }
-
     public List<DueRow> dueCandidates(Handle handle) {
         return store.query(handle, "due-jobs")
                 .map((rs, ctx) -> new DueRow(
