@@ -18,8 +18,15 @@ module io.lockcron.core {
     exports io.lockcron.schema;
     exports io.lockcron.spi;
 
-    // The shipped schema scripts, readable by migration tools and Spring's resource loading.
+    // The shipped schema scripts and migrations, readable by Flyway, Liquibase and Spring.
     opens io.lockcron.sql.h2;
+    opens io.lockcron.sql.h2.history;
     opens io.lockcron.sql.mysql;
+    opens io.lockcron.sql.mysql.history;
     opens io.lockcron.sql.postgresql;
+    opens io.lockcron.sql.postgresql.history;
+    opens io.lockcron.flyway.h2;
+    opens io.lockcron.flyway.mysql;
+    opens io.lockcron.flyway.postgresql;
+    opens io.lockcron.liquibase;
 }

@@ -43,6 +43,20 @@ public final class LockcronSchema {
         return "io/lockcron/sql/" + dialect.folder() + "/upgrade-" + String.format("%03d", toVersion) + ".sql";
     }
 
+    /**
+     * The Flyway location of the database's migrations ({@code classpath:io/lockcron/flyway/<dialect>}):
+     * {@code V1} is version 1 as released, {@code V<n>} the script {@code upgrade-00<n>.sql}. Give
+     * them a history table of their own, apart from the application's versions.
+     */
+    public static String flywayLocation(SqlDialect dialect) {
+        return "classpath:io/lockcron/flyway/" + dialect.folder();
+    }
+
+    /** The Liquibase changelog to include: one change set per schema version and database, running the same scripts. */
+    public static String liquibaseChangelog() {
+        return "io/lockcron/liquibase/lockcron.changelog.xml";
+    }
+
     /** Runs the database's {@code schema.sql}, creating whatever tables are missing. */
     public static void install(DataSource dataSource) {
         install(dataSource, "");

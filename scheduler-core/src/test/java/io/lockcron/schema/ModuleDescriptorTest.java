@@ -38,16 +38,27 @@ class ModuleDescriptorTest {
                 .collect(Collectors.toSet());
         assertThat(descriptor.name()).isEqualTo("io.lockcron.core");
         assertThat(exported).containsExactlyInAnyOrderElementsOf(api).doesNotContain("io.lockcron.internal");
+        Set<String> resourceOnly = packagesWith(classes, ".sql", ".xml");
+        resourceOnly.removeAll(packagesWithClasses(classes));
+        resourceOnly.removeIf(p -> p.startsWith("io.lockcron.internal") || p.startsWith("META-INF"));
+        assertThat(resourceOnly)
+                .contains("io.lockcron.sql.mysql", "io.lockcron.flyway.postgresql", "io.lockcron.liquibase");
         assertThat(descriptor.opens().stream().map(ModuleDescriptor.Opens::source))
-                .containsExactlyInAnyOrder("io.lockcron.sql.h2", "io.lockcron.sql.mysql", "io.lockcron.sql.postgresql");
+                .containsExactlyInAnyOrderElementsOf(resourceOnly);
     }
 
     private static Set<String> packagesWithClasses(Path root) throws IOException {
+        Set<String> packages = packagesWith(root, ".class");
+        packages.remove(""); // module-info.class
+        return packages;
+    }
+
+    private static Set<String> packagesWith(Path root, String... suffixes) throws IOException {
         try (Stream<Path> files = Files.walk(root)) {
-            return files.filter(f -> f.toString().endsWith(".class"))
-                    .filter(f -> !f.getFileName().toString().equals("module-info.class"))
+            return files.filter(Files::isRegularFile)
+                    .filter(f -> Stream.of(suffixes).anyMatch(f.toString()::endsWith))
                     .map(f -> root.relativize(f.getParent()).toString().replace('/', '.'))
-                    .collect(Collectors.toSet());
+                    .collect(Collectors.toCollection(java.util.HashSet::new));
         }
     }
 }
