@@ -11,7 +11,10 @@ import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.jspecify.annotations.Nullable;
 
-/** Runs a job's handler on the calling thread, interrupting it once its timeout has passed. */
+/**
+ * Runs a job's handler on the calling thread, interrupting it once its timeout has passed, with
+ * the fire in the logging context ({@link FireMdc}).
+ */
 final class JobBody {
     private static final int RUNNING = 0;
     private static final int DONE = 1;
@@ -53,7 +56,7 @@ final class JobBody {
                         timeout.toMillis(),
                         TimeUnit.MILLISECONDS);
         Throwable failure = null;
-        try {
+        try (FireMdc mdc = FireMdc.put(context)) {
             invoker.invoke(context, handler);
         } catch (VirtualMachineError e) {
             throw e;

@@ -4,12 +4,14 @@ import io.lockcron.ExecutionInfo;
 import io.lockcron.FailoverInfo;
 import io.lockcron.SchedulerClient;
 import io.lockcron.SchedulerListener;
+import io.lockcron.spring.job.JobNames;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
 import io.micrometer.core.instrument.binder.MeterBinder;
 import java.time.Duration;
+import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.jspecify.annotations.Nullable;
 
@@ -28,16 +30,26 @@ import org.jspecify.annotations.Nullable;
  *       {@code scheduler_node} when scraped;
  *   <li>{@code lockcron.database.up} (gauge): 1 while this node reaches its database, else 0.
  * </ul>
+ *
+ * <p>The {@code job} tag of a one-shot entry ({@code job:instance}) is its job's name: instance
+ * names are unbounded and would make a meter per entry.
  */
 public final class LockcronMetrics implements SchedulerListener, MeterBinder {
     private final SchedulerClient client;
     private final Duration maxHeartbeatAge;
+    private final JobNames names;
     private final AtomicInteger databaseUp = new AtomicInteger(1);
     private volatile @Nullable MeterRegistry registry;
 
     public LockcronMetrics(SchedulerClient client, Duration maxHeartbeatAge) {
+        this(client, maxHeartbeatAge, new JobNames(List::of));
+    }
+
+    /** @param names turns a one-shot entry's name into its job's, so no tag carries an instance name */
+    public LockcronMetrics(SchedulerClient client, Duration maxHeartbeatAge, JobNames names) {
         this.client = client;
         this.maxHeartbeatAge = maxHeartbeatAge;
+        this.names = names;
     }
 
     @Override
@@ -61,14 +73,14 @@ public final class LockcronMetrics implements SchedulerListener, MeterBinder {
                 .duration()
                 .ifPresent(d -> Timer.builder("lockcron.executions")
                         .description("Committed executions of lockcron jobs on this node")
-                        .tag("job", execution.jobName())
+                        .tag("job", names.job(execution.jobName()))
                         .tag("outcome", execution.outcome().name())
                         .register(r)
                         .record(d));
         Duration lag = execution.lag();
         Timer.builder("lockcron.trigger.lag")
                 .description("How late fires started after their scheduled time")
-                .tag("job", execution.jobName())
+                .tag("job", names.job(execution.jobName()))
                 .register(r)
                 .record(lag.isNegative() ? Duration.ZERO : lag);
     }
@@ -79,7 +91,7 @@ public final class LockcronMetrics implements SchedulerListener, MeterBinder {
         if (r != null) {
             Counter.builder("lockcron.failovers")
                     .description("Fires this node took over from a node that lost them")
-                    .tag("job", failover.jobName())
+                    .tag("job", names.job(failover.jobName()))
                     .tag("reason", failover.reason())
                     .register(r)
                     .increment();

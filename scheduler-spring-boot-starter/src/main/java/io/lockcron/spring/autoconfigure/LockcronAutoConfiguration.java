@@ -10,6 +10,7 @@ import io.lockcron.spring.SchedulerBuilderCustomizer;
 import io.lockcron.spring.SchedulerDataSource;
 import io.lockcron.spring.job.ClusteredJobBeanPostProcessor;
 import io.lockcron.spring.job.ClusteredJobLazyInitializationExcludeFilter;
+import io.lockcron.spring.job.JobNames;
 import io.lockcron.spring.transaction.SpringCallerTransactions;
 import io.lockcron.spring.transaction.SpringConnectionFactory;
 import io.lockcron.spring.transaction.SpringTransactionJobInvoker;
@@ -50,6 +51,18 @@ public final class LockcronAutoConfiguration {
     @Bean
     static LazyInitializationExcludeFilter clusteredJobLazyInitializationExcludeFilter() {
         return new ClusteredJobLazyInitializationExcludeFilter();
+    }
+
+    /** The node's job names, to keep one-shot instances out of metric tags and low-cardinality keys. */
+    @Bean
+    @ConditionalOnMissingBean
+    JobNames lockcronJobNames(ObjectProvider<JobDefinition> jobBeans, ClusteredJobBeanPostProcessor clusteredJobs) {
+        return new JobNames(() -> {
+            List<String> names = new ArrayList<>();
+            jobBeans.orderedStream().forEach(job -> names.add(job.name()));
+            clusteredJobs.jobs().forEach(job -> names.add(job.name()));
+            return names;
+        });
     }
 
     @Bean

@@ -2,7 +2,10 @@ package io.lockcron.spring.autoconfigure;
 
 import io.lockcron.SchedulerClient;
 import io.lockcron.spring.actuate.LockcronMetrics;
+import io.lockcron.spring.job.JobNames;
 import io.micrometer.core.instrument.MeterRegistry;
+import java.util.List;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
@@ -26,7 +29,9 @@ public final class LockcronMetricsAutoConfiguration {
 
     @Bean
     @ConditionalOnMissingBean
-    LockcronMetrics lockcronMetrics(SchedulerClient client, LockcronProperties properties) {
-        return new LockcronMetrics(client, properties.maxHeartbeatAge());
+    LockcronMetrics lockcronMetrics(
+            SchedulerClient client, LockcronProperties properties, ObjectProvider<JobNames> names) {
+        return new LockcronMetrics(
+                client, properties.maxHeartbeatAge(), names.getIfAvailable(() -> new JobNames(List::of)));
     }
 }
