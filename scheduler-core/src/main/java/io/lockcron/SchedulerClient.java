@@ -76,6 +76,15 @@ public interface SchedulerClient {
 
     Page<ExecutionInfo> executions(ExecutionQuery query);
 
+    /** Every attempt at the fire of {@code job} scheduled at {@code fireTime}, in order. */
+    List<AttemptInfo> attempts(String job, Instant fireTime);
+
+    /** Attempts that failed since {@code since}, including those a later retry made good. */
+    long failedAttempts(Instant since);
+
+    /** The payload the job's row carries (one-shot entries made by scheduleOnce), if any. */
+    Optional<String> payload(String job);
+
     List<NodeInfo> nodes();
 
     List<FailoverInfo> failovers(int limit);

@@ -84,6 +84,13 @@ public abstract class JobActionsContractIT extends DatabaseIT {
                     .endsWith("from a test");
         });
         assertThat(client.job("ledger").orElseThrow().triggerRequestedAt()).isNull();
+        List<AttemptInfo> both = client.attempts("ledger", failed.fireTime());
+        assertThat(both).extracting(AttemptInfo::attempt).containsExactly(1, 2);
+        assertThat(both.get(0).error()).contains("ledger is closed");
+        assertThat(both.get(1).fencingToken()).isEqualTo(rerun.fencingToken());
+        assertThat(both).allSatisfy(a -> assertThat(a.nodeId()).isEqualTo("n1"));
+        assertThat(client.failedAttempts(failed.fireTime().minusSeconds(60))).isEqualTo(1);
+        assertThat(client.payload("ledger")).isEmpty();
 
         assertThatThrownBy(() -> client.actingAs("ana", null).rerun("ledger", failed.fireTime()))
                 .isInstanceOf(LockcronException.class)

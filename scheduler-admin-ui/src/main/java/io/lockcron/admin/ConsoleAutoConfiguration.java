@@ -21,6 +21,7 @@ import io.lockcron.admin.web.ConsoleRoutingErrors;
 import io.lockcron.admin.web.ConsoleWebConfiguration;
 import io.lockcron.admin.web.ExecutionsPage;
 import io.lockcron.admin.web.FailoversPage;
+import io.lockcron.admin.web.FirePage;
 import io.lockcron.admin.web.JobActionForms;
 import io.lockcron.admin.web.JobPage;
 import io.lockcron.admin.web.JobsPage;
@@ -67,6 +68,7 @@ import org.springframework.context.annotation.Import;
     JobsPage.class,
     JobPage.class,
     JobActionForms.class,
+    FirePage.class,
     ExecutionsPage.class,
     FailoversPage.class,
     NodesPage.class,

@@ -32,8 +32,8 @@ public class ApiErrors {
     private static final String HINT = "Check that the database is up and that the lockcron tables exist (run"
             + " sql/<dialect>/schema.sql), and that lockcron.console.table-prefix matches.";
 
-    @ExceptionHandler(UnknownJobException.class)
-    public ProblemDetail unknownJob(UnknownJobException e) {
+    @ExceptionHandler({UnknownJobException.class, io.lockcron.admin.web.FirePage.NoSuchFire.class})
+    public ProblemDetail unknownJob(LockcronException e) {
         return ProblemDetail.forStatusAndDetail(HttpStatus.NOT_FOUND, e.getMessage());
     }
 

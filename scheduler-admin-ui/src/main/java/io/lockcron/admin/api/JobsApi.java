@@ -1,11 +1,20 @@
 package io.lockcron.admin.api;
 
+import io.lockcron.JobQuery;
+import io.lockcron.JobStatus;
+import io.lockcron.Outcome;
 import io.lockcron.UnknownJobException;
 import io.lockcron.admin.cluster.ConsoleReader;
 import io.lockcron.admin.cluster.DurationChart;
+import io.lockcron.admin.cluster.FireView;
 import io.lockcron.admin.cluster.JobView;
+import io.lockcron.admin.cluster.PageView;
 import io.lockcron.admin.cluster.SchedulePreview;
 import io.lockcron.admin.cluster.SchedulePreviewer;
+import io.lockcron.admin.web.FirePage;
+import io.lockcron.admin.web.FireParameter;
+import io.lockcron.admin.web.JobsPage;
+import io.lockcron.trigger.TriggerType;
 import java.util.List;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
@@ -31,6 +40,30 @@ public class JobsApi {
     @GetMapping("/jobs")
     public List<JobView> jobs() {
         return reader.jobs();
+    }
+
+    /** Jobs searched and paged: {@code q} (part of the name), {@code status}, {@code trigger}, {@code outcome}. */
+    @GetMapping("/jobs/search")
+    public PageView<JobView> search(
+            @RequestParam(defaultValue = "") String q,
+            @RequestParam(defaultValue = "") String status,
+            @RequestParam(defaultValue = "") String trigger,
+            @RequestParam(defaultValue = "") String outcome,
+            @RequestParam(defaultValue = "0") int page,
+            @RequestParam(defaultValue = "50") int size) {
+        return reader.jobs(new JobQuery(
+                q.isBlank() ? null : q.strip(),
+                JobsPage.parse(JobStatus.class, "status", status),
+                JobsPage.parse(TriggerType.class, "trigger", trigger),
+                JobsPage.parse(Outcome.class, "outcome", outcome),
+                page,
+                size));
+    }
+
+    /** One fire's whole story: {@code GET api/fire?name=&at=} (the fire time, ISO-8601). */
+    @GetMapping("/fire")
+    public FireView fire(@RequestParam String name, @RequestParam String at) {
+        return reader.fire(name, FireParameter.parse(at)).orElseThrow(() -> new FirePage.NoSuchFire(name, at));
     }
 
     @GetMapping("/job")

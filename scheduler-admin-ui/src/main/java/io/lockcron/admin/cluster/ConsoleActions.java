@@ -1,23 +1,26 @@
 package io.lockcron.admin.cluster;
 
+import io.lockcron.JobActions;
 import io.lockcron.JobInfo;
 import io.lockcron.JobStatus;
 import io.lockcron.LockcronException;
-import io.lockcron.SchedulerClient;
 import io.lockcron.UnknownJobException;
 import io.lockcron.trigger.Trigger;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
 
 /**
  * The console's actions on jobs, and the only way its pages and API act. Each first passes the
- * {@link ActionGuard} (an operator, not read-only), then is recorded in the audit log with the
- * user who took it: a refused action (no right, unknown job, a pause of a paused job, a bad
- * schedule) throws and records nothing.
+ * {@link ActionGuard} (an operator, not read-only), then runs through the core's
+ * {@link JobActions}, which writes the audit entry (the user, the action, where it came from) in
+ * the same transaction as the change: a refused action (no right, unknown job, a pause of a
+ * paused job, a bad schedule, a rerun of a fire that did not fail) throws and records nothing.
  */
 public final class ConsoleActions {
-    public static final String TRIGGER = "TRIGGER";
-    public static final String PAUSE = "PAUSE";
-    public static final String RESUME = "RESUME";
-    public static final String RESCHEDULE = "RESCHEDULE";
+    /** The most jobs one bulk action takes: each is its own transaction. */
+    public static final int MAX_BULK = 200;
 
     private final ConsoleClient client;
     private final ActionGuard guard;
@@ -39,27 +42,65 @@ public final class ConsoleActions {
         }
     }
 
+    /** What a bulk action did to each job of the selection, in order. */
+    public record BulkResult(List<String> changed, List<String> unchanged, List<String> refused) {
+        public String summary(String verb) {
+            List<String> parts = new ArrayList<>();
+            parts.add(verb + " " + changed.size() + " job" + (changed.size() == 1 ? "" : "s"));
+            if (!unchanged.isEmpty()) {
+                parts.add(unchanged.size() + " already " + verb.toLowerCase(java.util.Locale.ROOT));
+            }
+            if (!refused.isEmpty()) {
+                parts.add("refused: " + String.join("; ", refused));
+            }
+            return String.join(", ", parts) + ".";
+        }
+    }
+
     public void trigger(String job, Source source) {
-        String actor = guard.operator();
-        client().triggerNow(job, actor);
-        client().recordAction(actor, TRIGGER, job, source.words);
+        as(source).triggerNow(job);
     }
 
     /** @throws LockcronException if the job is not idle, e.g. already paused */
     public void pause(String job, Source source) {
-        String actor = guard.operator();
-        // The client treats pausing a paused job as done; the console says so instead of logging a second pause.
+        JobActions actions = as(source);
+        // The client treats pausing a paused job as done; the console says so instead.
         expect(job, JobStatus.IDLE, "paused");
-        client().pause(job);
-        client().recordAction(actor, PAUSE, job, source.words);
+        actions.pause(job);
     }
 
     /** @throws LockcronException if the job is not paused */
     public void resume(String job, Source source) {
-        String actor = guard.operator();
+        JobActions actions = as(source);
         expect(job, JobStatus.PAUSED, "resumed");
-        client().resume(job);
-        client().recordAction(actor, RESUME, job, source.words);
+        actions.resume(job);
+    }
+
+    /** Pauses or resumes each job of a selection; one job's refusal does not stop the others. */
+    public BulkResult bulk(List<String> jobs, boolean pause, Source source) {
+        JobActions actions = as(source);
+        if (jobs.isEmpty()) {
+            throw new IllegalArgumentException("Select at least one job.");
+        }
+        if (jobs.size() > MAX_BULK) {
+            throw new IllegalArgumentException(
+                    jobs.size() + " jobs selected; one bulk action takes at most " + MAX_BULK + ".");
+        }
+        List<String> changed = new ArrayList<>();
+        List<String> unchanged = new ArrayList<>();
+        List<String> refused = new ArrayList<>();
+        for (String job : new LinkedHashSet<>(jobs)) {
+            try {
+                if (pause ? actions.pause(job) : actions.resume(job)) {
+                    changed.add(job);
+                } else {
+                    unchanged.add(job);
+                }
+            } catch (LockcronException e) {
+                refused.add(e.getMessage());
+            }
+        }
+        return new BulkResult(List.copyOf(changed), List.copyOf(unchanged), List.copyOf(refused));
     }
 
     /**
@@ -68,29 +109,39 @@ public final class ConsoleActions {
      * @return the job as it is now
      */
     public JobInfo reschedule(String job, String expression, String zone, Source source) {
-        String actor = guard.operator();
+        JobActions actions = as(source);
         Trigger trigger = SchedulePreviewer.parse(expression, zone);
-        JobInfo before = client().job(job).orElseThrow(() -> new UnknownJobException(job));
-        client().reschedule(job, trigger);
-        client().recordAction(
-                        actor,
-                        RESCHEDULE,
-                        job,
-                        trigger.describe() + " (was " + before.schedule() + "), " + source.words);
-        return client().job(job).orElseThrow(() -> new UnknownJobException(job));
+        actions.reschedule(job, trigger);
+        return client.get().job(job).orElseThrow(() -> new UnknownJobException(job));
+    }
+
+    /** Runs the FAILED fire of {@code job} at {@code fireTime} again as itself. */
+    public void rerun(String job, Instant fireTime, Source source) {
+        as(source).rerun(job, fireTime);
+    }
+
+    /** Cancels a pending one-shot entry. */
+    public void cancel(String entry, Source source) {
+        as(source).cancel(entry);
+    }
+
+    /** Deletes a job no live node registers. */
+    public void delete(String job, Source source) {
+        as(source).delete(job);
+    }
+
+    private JobActions as(Source source) {
+        return client.get().actingAs(guard.operator(), source.words);
     }
 
     private void expect(String job, JobStatus status, String verb) {
-        JobStatus now = client().job(job)
+        JobStatus now = client.get()
+                .job(job)
                 .orElseThrow(() -> new UnknownJobException(job))
                 .status();
         if (now != status) {
             throw new LockcronException(
                     "Job '" + job + "' is " + now + "; only a job that is " + status + " can be " + verb + ".");
         }
-    }
-
-    private SchedulerClient client() {
-        return client.get();
     }
 }

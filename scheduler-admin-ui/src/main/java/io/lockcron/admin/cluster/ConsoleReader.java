@@ -1,7 +1,9 @@
 package io.lockcron.admin.cluster;
 
+import io.lockcron.AttemptInfo;
 import io.lockcron.ExecutionQuery;
 import io.lockcron.JobInfo;
+import io.lockcron.JobQuery;
 import io.lockcron.JobStatus;
 import io.lockcron.NodeInfo;
 import io.lockcron.Outcome;
@@ -70,7 +72,7 @@ public final class ConsoleReader {
                 byState,
                 (int) jobs.stream().filter(j -> j.runningOn() != null).count(),
                 executions,
-                chart.total(Outcome.FAILED) + chart.total(Outcome.RETRYING),
+                client().failedAttempts(hourAgo),
                 lastHour.size(),
                 fencingsLastHour,
                 chart,
@@ -85,6 +87,45 @@ public final class ConsoleReader {
 
     public List<JobView> jobs() {
         return client().jobs().stream().map(JobView::of).toList();
+    }
+
+    /** Jobs matching {@code query}, one page. */
+    public PageView<JobView> jobs(JobQuery query) {
+        Page<JobInfo> page = client().jobs(query);
+        return new PageView<>(
+                page.items().stream().map(JobView::of).toList(), page.page(), page.size(), page.total(), page.pages());
+    }
+
+    /** One fire's whole story, or empty if it left no trace (no execution and no attempt). */
+    public Optional<FireView> fire(String job, Instant fireTime) {
+        List<ExecutionView> recorded = executions(ExecutionQuery.all()
+                        .job(job)
+                        .between(fireTime, fireTime.plusMillis(1))
+                        .page(0, 1))
+                .items();
+        List<AttemptInfo> attempts = client().attempts(job, fireTime);
+        if (recorded.isEmpty() && attempts.isEmpty()) {
+            return Optional.empty();
+        }
+        List<FailoverView> failovers = failoversOf(job, FAILOVER_SCAN).stream()
+                .filter(f -> f.fireTime().equals(fireTime))
+                .toList();
+        List<FencingView> fencings = fencings(FAILOVER_SCAN).stream()
+                .filter(f -> attempts.stream()
+                        .anyMatch(a -> a.nodeId().equals(f.node())
+                                && !"COMMITTED".equals(a.outcome())
+                                && !f.fencedAt().isBefore(a.startedAt())
+                                && (a.finishedAt() == null
+                                        || !f.fencedAt().isAfter(a.finishedAt().plusSeconds(60)))))
+                .toList();
+        return Optional.of(FireView.of(
+                job,
+                fireTime,
+                recorded.isEmpty() ? null : recorded.get(0),
+                attempts,
+                failovers,
+                fencings,
+                client().payload(job).orElse(null)));
     }
 
     public Optional<JobView> job(String name) {

@@ -34,11 +34,16 @@ public record JobView(
         boolean scheduleChangedByClient,
         long fencingToken) {
 
+    /**
+     * A transactional job keeps IDLE in its row while a node runs it (the row lock, not the status,
+     * excludes the others): the console says RUNNING while any node runs it, in either mode.
+     */
     static JobView of(JobInfo job) {
+        JobStatus shown = job.status() == JobStatus.IDLE && job.runningOn() != null ? JobStatus.RUNNING : job.status();
         return new JobView(
                 job.name(),
                 job.handlerName(),
-                job.status(),
+                shown,
                 job.schedule(),
                 job.triggerType(),
                 job.triggerValue(),
@@ -58,6 +63,11 @@ public record JobView(
 
     public boolean paused() {
         return status == JobStatus.PAUSED;
+    }
+
+    /** A one-shot that has not run: an entry made by scheduleOnce can be cancelled (the core refuses code's). */
+    public boolean cancellable() {
+        return triggerType == TriggerType.ONE_SHOT && (status == JobStatus.IDLE || status == JobStatus.PAUSED);
     }
 
     /** Only an idle job can be paused: the core refuses the others. */

@@ -7,7 +7,8 @@ import java.util.Map;
 
 /**
  * The cluster at a glance: nodes alive and dead, jobs by state, the last hour's executions,
- * failures, failovers and fencings, and executions per minute by outcome. {@code at} is database time.
+ * failed attempts (also those a retry made good), failovers and fencings, and executions per minute
+ * by outcome. {@code at} is database time.
  */
 public record Overview(
         Instant at,

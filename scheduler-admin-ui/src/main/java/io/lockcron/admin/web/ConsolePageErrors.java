@@ -41,6 +41,11 @@ public class ConsolePageErrors {
         return page(HttpStatus.NOT_FOUND, "No such job", e.getMessage());
     }
 
+    @ExceptionHandler(FirePage.NoSuchFire.class)
+    public ModelAndView unknownFire(FirePage.NoSuchFire e) {
+        return page(HttpStatus.NOT_FOUND, "No such fire", e.getMessage());
+    }
+
     @ExceptionHandler({DatabaseUnavailableException.class, SchemaException.class})
     public ModelAndView database(LockcronException e) {
         ServerError error = ServerError.logged(log, "The database is not available", e, TABLES_HINT);

@@ -37,7 +37,8 @@
       var fresh = new DOMParser().parseFromString(html, 'text/html');
       regions.forEach(function (region) {
         var replacement = region.id && fresh.getElementById(region.id);
-        if (replacement && !busy(region) && !region.querySelector('details[open]')) {
+        // A ticked selection (bulk actions) or an open error stays as the user left it.
+        if (replacement && !busy(region) && !region.querySelector('details[open], input[type=checkbox]:checked')) {
           region.replaceWith(document.importNode(replacement, true));
         }
       });

@@ -7,6 +7,7 @@ import com.zaxxer.hikari.HikariDataSource;
 import io.lockcron.ExecutionQuery;
 import io.lockcron.FailoverInfo;
 import io.lockcron.JobInfo;
+import io.lockcron.JobStatus;
 import io.lockcron.Outcome;
 import io.lockcron.Scheduler;
 import io.lockcron.SchedulerClient;
@@ -16,6 +17,7 @@ import io.lockcron.admin.testing.DemoJobs;
 import io.lockcron.admin.testing.Wait;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
@@ -274,6 +276,19 @@ class ConsoleBrowserIT {
                         .isNotBlank();
                 browser.screenshot("08-failovers");
             });
+            step("the fire page tells the failover's story", () -> {
+                browser.find("tr[data-job=" + DemoJobs.FAILOVER_DEMO + "] a[data-field=fire-link]")
+                        .click();
+                browser.waiting(WAIT)
+                        .until(d -> browser.findAll("tr[data-attempt]").size() >= 2);
+                WebElement lost = browser.find("tr[data-attempt='1']");
+                assertThat(lost.getText()).contains(DOOMED, "LOST");
+                assertThat(lost.findElement(By.cssSelector("[data-field=ended-by]"))
+                                .getText())
+                        .contains("CRASH", "taken over by " + SURVIVOR);
+                assertThat(browser.find("tr[data-attempt='2']").getText()).contains(SURVIVOR, "COMMITTED");
+                browser.screenshot("11-fire-failover");
+            });
             step("the nodes page shows the killed node fenced", () -> {
                 browser.open(base + "/nodes");
                 browser.waiting(WAIT).until(d -> {
@@ -293,6 +308,111 @@ class ConsoleBrowserIT {
                 browser.screenshot("10-overview-after-failover");
             });
         }
+    }
+
+    @Test
+    void anOperatorSearchesPausesInBulkRerunsCancelsAndDeletes() throws Exception {
+        step("log in", () -> {
+            browser.open(base + "/login");
+            logIn();
+        });
+        step("search the jobs", () -> {
+            browser.open(base + "/jobs");
+            browser.find("input[data-field=q]").sendKeys("SYNC");
+            browser.find("button[data-action=search]").click();
+            browser.waiting(WAIT).until(d -> d.getCurrentUrl().contains("q=SYNC"));
+            assertThat(browser.findAll("tr[data-job]"))
+                    .extracting(row -> row.getAttribute("data-job"))
+                    .containsExactly(DemoJobs.SYNC_INVENTORY);
+            browser.screenshot("12-jobs-search");
+        });
+        step("pause two jobs in bulk, then resume them", () -> {
+            browser.open(base + "/jobs");
+            jobRow(DemoJobs.SYNC_INVENTORY)
+                    .findElement(By.cssSelector("[data-field=select]"))
+                    .click();
+            jobRow(DemoJobs.SEND_INVOICES)
+                    .findElement(By.cssSelector("[data-field=select]"))
+                    .click();
+            browser.screenshot("13-jobs-bulk-selected");
+            browser.find("button[data-action=bulk-pause]").click();
+            waitForNotice("Paused 2 jobs.");
+            assertThat(client.job(DemoJobs.SYNC_INVENTORY).orElseThrow().status())
+                    .isEqualTo(JobStatus.PAUSED);
+            assertThat(client.job(DemoJobs.SEND_INVOICES).orElseThrow().status())
+                    .isEqualTo(JobStatus.PAUSED);
+            assertThat(jobRow(DemoJobs.SYNC_INVENTORY).getText()).contains("PAUSED");
+            jobRow(DemoJobs.SYNC_INVENTORY)
+                    .findElement(By.cssSelector("[data-field=select]"))
+                    .click();
+            jobRow(DemoJobs.SEND_INVOICES)
+                    .findElement(By.cssSelector("[data-field=select]"))
+                    .click();
+            browser.find("button[data-action=bulk-resume]").click();
+            waitForNotice("Resumed 2 jobs.");
+            assertThat(client.job(DemoJobs.SEND_INVOICES).orElseThrow().status())
+                    .isEqualTo(JobStatus.IDLE);
+        });
+        step("rerun a failed fire as itself and read both attempts on its page", () -> {
+            Wait.until(
+                    "a failed flaky-import",
+                    WAIT,
+                    () -> client.executions(ExecutionQuery.all()
+                                            .job(DemoJobs.FLAKY_IMPORT)
+                                            .outcome(Outcome.FAILED))
+                                    .total()
+                            > 0);
+            browser.open(base + "/executions?job=" + DemoJobs.FLAKY_IMPORT + "&outcome=FAILED");
+            WebElement row = browser.find("tr[data-job=flaky-import]");
+            String fireLink =
+                    row.findElement(By.cssSelector("a[data-field=fire-link]")).getAttribute("href");
+            Instant fire = Instant.parse(java.net.URLDecoder.decode(
+                    fireLink.substring(fireLink.indexOf("at=") + 3), java.nio.charset.StandardCharsets.UTF_8));
+            row.findElement(By.cssSelector("button[data-action=rerun]")).click();
+            waitForNotice("Rerunning the fire of flaky-import");
+            // flaky-import always fails: the rerun is attempt 2 of the same fire, failing with its own error.
+            Wait.until(
+                    "the rerun's attempt",
+                    WAIT,
+                    () -> client.attempts(DemoJobs.FLAKY_IMPORT, fire).stream()
+                            .anyMatch(a -> a.attempt() == 2 && !a.outcome().equals("RUNNING")));
+            browser.open(fireLink);
+            assertThat(browser.findAll("tr[data-attempt]")).hasSize(2);
+            assertThat(browser.findAll("[data-field=attempt-outcome]"))
+                    .extracting(WebElement::getText)
+                    .containsExactly("FAILED", "FAILED");
+            assertThat(browser.findAll("pre[data-field=attempt-error]")).hasSize(2);
+            assertThat(browser.findAll("#fire-attempts img")).isEmpty();
+            assertNoScriptRan();
+            browser.screenshot("14-fire-rerun");
+        });
+        step("cancel a pending one-shot", () -> {
+            String entry = client.scheduleOnce(
+                    DemoJobs.DAILY_REPORT, "browser-cancel", Instant.now().plus(Duration.ofDays(1)), "<b>payload</b>");
+            browser.open(
+                    base + "/job?name=" + java.net.URLEncoder.encode(entry, java.nio.charset.StandardCharsets.UTF_8));
+            browser.find("button[data-action=cancel]").click();
+            waitForNotice("Cancelled the one-shot " + entry + ".");
+            assertThat(client.job(entry)).isEmpty();
+        });
+        step("delete: refused while a node registers the job, done once none does", () -> {
+            browser.open(base + "/job?name=" + DemoJobs.DAILY_REPORT);
+            browser.find("button[data-action=delete]").click();
+            browser.waiting(WAIT)
+                    .until(d -> browser.findAll("p.error").stream()
+                            .anyMatch(p -> p.getText().contains("still registered by live node")));
+            browser.screenshot("15-delete-refused");
+            String entry = client.scheduleOnce(
+                    DemoJobs.DAILY_REPORT, "browser-delete", Instant.now().plus(Duration.ofDays(1)), null);
+            browser.open(
+                    base + "/job?name=" + java.net.URLEncoder.encode(entry, java.nio.charset.StandardCharsets.UTF_8));
+            browser.find("button[data-action=delete]").click();
+            waitForNotice("Deleted " + entry);
+            assertThat(client.job(entry)).isEmpty();
+            assertThat(client.auditLog(50))
+                    .extracting(a -> a.action())
+                    .contains("PAUSE", "RESUME", "RERUN", "CANCEL", "DELETE");
+        });
     }
 
     private void logIn() {

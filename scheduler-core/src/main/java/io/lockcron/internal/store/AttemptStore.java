@@ -1,5 +1,6 @@
 package io.lockcron.internal.store;
 
+import io.lockcron.AttemptInfo;
 import io.lockcron.FailoverInfo;
 import java.time.Duration;
 import java.time.Instant;
@@ -171,6 +172,35 @@ public final class AttemptStore {
                 .bind("finishedAt", finishedAt)
                 .bind("error", error)
                 .execute();
+    }
+
+    /** Every attempt at one fire, in order. */
+    public List<AttemptInfo> of(String job, Instant fireTime) {
+        return store.jdbi()
+                .withHandle(h -> store.query(h, "list-attempts")
+                        .bind("job", job)
+                        .bind("fireTime", fireTime)
+                        .map((rs, ctx) -> new AttemptInfo(
+                                rs.getLong("id"),
+                                rs.getString("job_name"),
+                                Rows.requiredInstant(rs, "fire_time"),
+                                rs.getInt("attempt"),
+                                rs.getString("node_id"),
+                                rs.getString("session_id"),
+                                Rows.requiredInstant(rs, "started_at"),
+                                Rows.instant(rs, "finished_at"),
+                                rs.getString("outcome"),
+                                rs.getString("error")))
+                        .list());
+    }
+
+    /** Attempts that failed since {@code since}, including those a retry later made good. */
+    public long failedSince(Instant since) {
+        return store.jdbi()
+                .withHandle(h -> store.query(h, "failed-attempts")
+                        .bind("since", since)
+                        .mapTo(Long.class)
+                        .one());
     }
 
     public List<FailoverInfo> failovers(int limit) {

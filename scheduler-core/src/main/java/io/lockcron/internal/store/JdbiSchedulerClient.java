@@ -1,5 +1,6 @@
 package io.lockcron.internal.store;
 
+import io.lockcron.AttemptInfo;
 import io.lockcron.AuditEvent;
 import io.lockcron.ExecutionCount;
 import io.lockcron.ExecutionInfo;
@@ -161,6 +162,25 @@ final class JdbiSchedulerClient implements SchedulerClient {
     @Override
     public Page<ExecutionInfo> executions(ExecutionQuery query) {
         return store.executions().query(query);
+    }
+
+    @Override
+    public List<AttemptInfo> attempts(String job, Instant fireTime) {
+        return store.attempts().of(job, fireTime);
+    }
+
+    @Override
+    public long failedAttempts(Instant since) {
+        return store.attempts().failedSince(since);
+    }
+
+    @Override
+    public Optional<String> payload(String job) {
+        return store.jdbi()
+                .withHandle(h -> store.query(h, "job-payload")
+                        .bind("name", job)
+                        .mapTo(String.class)
+                        .findOne());
     }
 
     @Override

@@ -1,0 +1,1 @@
+SELECT payload FROM <prefix>lock_cron WHERE lock_name = :name
