@@ -128,9 +128,11 @@ public abstract class FailoverContractIT extends DatabaseIT {
                     })
                     .build();
             nodes.startVia(proxy, "partitioned", List.of(job), b -> b.leaseDuration(Duration.ofMillis(900)));
+            // The lease committed, not only the attempt (written just before the claim commits).
             await().atMost(WAIT)
                     .until(() ->
-                            "RUNNING".equals(attemptOf("report", "partitioned").get("outcome")));
+                            "RUNNING".equals(attemptOf("report", "partitioned").get("outcome"))
+                                    && client.job("report").orElseThrow().status() == JobStatus.RUNNING);
             long firstToken = client.job("report").orElseThrow().fencingToken();
             proxy.cut(); // its renewals fail; the lease runs out
 

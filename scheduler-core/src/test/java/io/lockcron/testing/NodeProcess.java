@@ -60,6 +60,15 @@ public final class NodeProcess implements AutoCloseable {
         return nodeId;
     }
 
+    public long pid() {
+        return process.pid();
+    }
+
+    /** What the process printed so far. */
+    public String output() throws IOException {
+        return Files.readString(log);
+    }
+
     public boolean isAlive() {
         return process.isAlive();
     }

@@ -56,6 +56,9 @@ public final class SchedulerNode implements Scheduler, NodeView {
     private final ThreadPoolExecutor workers;
     private final TransactionalFire protocol;
     private final Fencer fencer;
+    private final Membership membership;
+    private final java.util.concurrent.atomic.AtomicBoolean steppingDown =
+            new java.util.concurrent.atomic.AtomicBoolean();
     private final Set<String> inFlight = ConcurrentHashMap.newKeySet();
     private volatile List<JobDefinition> pendingDefinitions = List.of();
     private final Map<String, Wake> wakes = new ConcurrentHashMap<>();
@@ -99,6 +102,7 @@ public final class SchedulerNode implements Scheduler, NodeView {
                 timers,
                 config.invoker(),
                 listeners);
+        this.membership = new Membership(store, config.nodeId());
         this.fencer = new Fencer(store, config.nodeId(), config.heartbeatTimeout(), listeners);
     }
 
@@ -115,11 +119,7 @@ public final class SchedulerNode implements Scheduler, NodeView {
         PoolSize.check(dataSource, config.workerThreads(), config.nodeId());
         clock.sample(store::now);
         pendingDefinitions = new JobRegistrar(store).register(definitions);
-        incarnation = store.nodes()
-                .join(
-                        config.nodeId(),
-                        NodeConfig.host(),
-                        ProcessHandle.current().pid());
+        incarnation = membership.join();
         store.sessions().own(config.nodeId(), incarnation); // fencers find this incarnation's sessions
         store.registrations()
                 .record(
@@ -178,7 +178,7 @@ public final class SchedulerNode implements Scheduler, NodeView {
         timers.shutdownNow();
         heartbeats.shutdownNow();
         try {
-            store.nodes().leave(config.nodeId());
+            membership.leave(incarnation);
         } catch (RuntimeException e) {
             log.warn("Node {} could not record that it left: {}", config.nodeId(), e.toString());
         }
@@ -308,8 +308,8 @@ public final class SchedulerNode implements Scheduler, NodeView {
      */
     private void heartbeat() {
         try {
-            if (!store.nodes().heartbeat(config.nodeId(), incarnation)) {
-                rejoin();
+            if (steppingDown.get() || !store.nodes().heartbeat(config.nodeId(), incarnation) && !rejoin()) {
+                return;
             }
             outage.succeeded();
             Instant now = clock.sample(store::now); // the database's time itself: fencing must not trust an estimate
@@ -321,30 +321,20 @@ public final class SchedulerNode implements Scheduler, NodeView {
         }
     }
 
-    private void rejoin() {
-        var membership = store.nodes().membership(config.nodeId());
+    /** False if this process must step down: another one runs with this node id now. */
+    private boolean rejoin() {
         membershipEpoch.incrementAndGet(); // fires begun before must not commit
-        if (membership.isPresent() && membership.get().state().equals("FENCED")) {
-            log.warn(
-                    "Node {} was fenced by {} at {}: its heartbeat was late (a pause, a freeze or a partition)."
-                            + " Its running fires are abandoned; it joins again as a new member.",
-                    config.nodeId(),
-                    membership.get().fencedBy(),
-                    membership.get().fencedAt());
-        } else {
-            log.warn("Node {} was not an active member any more; joining again", config.nodeId());
+        var next = membership.rejoin(incarnation);
+        if (next.isEmpty()) {
+            if (steppingDown.compareAndSet(false, true)) {
+                new Thread(this::stop, "lockcron-step-down-" + config.nodeId()).start();
+            }
+            return false;
         }
-        incarnation = store.nodes()
-                .join(
-                        config.nodeId(),
-                        NodeConfig.host(),
-                        ProcessHandle.current().pid());
+        incarnation = next.getAsInt();
         store.sessions().own(config.nodeId(), incarnation); // fencers find this incarnation's sessions
-        store.registrations()
-                .record(
-                        config.nodeId(),
-                        definitions.stream().map(JobDefinition::name).toList());
         graceBeforeFencing();
+        return true;
     }
 
     /** Wait one heartbeat timeout before judging others: their heartbeats may have been held up like ours. */

@@ -20,7 +20,10 @@ public final class NodeStore {
             String state,
             int incarnation,
             @Nullable String fencedBy,
-            @Nullable Instant fencedAt) {}
+            @Nullable Instant fencedAt,
+            @Nullable String host,
+            long pid,
+            @Nullable Instant lastHeartbeat) {}
 
     /** A member whose heartbeat is older than the cutoff. */
     public record StaleNode(
@@ -39,6 +42,7 @@ public final class NodeStore {
                     .bind("node", nodeId)
                     .bind("host", host)
                     .bind("pid", pid)
+                    .bind("expected", -1)
                     .execute();
             if (updated == 0) {
                 store.update(h, "insert-node")
@@ -48,6 +52,22 @@ public final class NodeStore {
                         .execute();
             }
             return membership(nodeId).orElseThrow().incarnation();
+        });
+    }
+
+    /**
+     * Joins again after incarnation {@code expected} was fenced or left; empty if the row has
+     * moved on since — another process runs with this node id.
+     */
+    public java.util.OptionalInt rejoin(String nodeId, String host, long pid, int expected) {
+        return store.jdbi().withHandle(h -> {
+            int updated = store.update(h, "rejoin-node")
+                    .bind("node", nodeId)
+                    .bind("host", host)
+                    .bind("pid", pid)
+                    .bind("expected", expected)
+                    .execute();
+            return updated == 1 ? java.util.OptionalInt.of(expected + 1) : java.util.OptionalInt.empty();
         });
     }
 
@@ -69,14 +89,19 @@ public final class NodeStore {
                                 rs.getString("state"),
                                 rs.getInt("incarnation"),
                                 rs.getString("fenced_by"),
-                                Rows.instant(rs, "fenced_at")))
+                                Rows.instant(rs, "fenced_at"),
+                                rs.getString("host"),
+                                rs.getLong("pid"),
+                                Rows.instant(rs, "last_heartbeat")))
                         .findOne());
     }
 
-    public void leave(String nodeId) {
+    public void leave(String nodeId, int incarnation) {
         store.jdbi()
-                .useHandle(
-                        h -> store.update(h, "leave-node").bind("node", nodeId).execute());
+                .useHandle(h -> store.update(h, "leave-node")
+                        .bind("node", nodeId)
+                        .bind("incarnation", incarnation)
+                        .execute());
     }
 
     public List<StaleNode> stale(Instant cutoff, String self) {

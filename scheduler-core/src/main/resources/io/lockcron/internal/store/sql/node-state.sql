@@ -1,1 +1,1 @@
-SELECT state, incarnation, fenced_by, fenced_at FROM <prefix>scheduler_node WHERE node_id = :node
+SELECT state, incarnation, fenced_by, fenced_at, host, pid, last_heartbeat FROM <prefix>scheduler_node WHERE node_id = :node
