@@ -13,6 +13,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Objects;
 import java.util.Set;
+import java.util.concurrent.ThreadFactory;
 import javax.sql.DataSource;
 import org.jspecify.annotations.Nullable;
 
@@ -63,6 +64,7 @@ public final class SchedulerBuilder {
     private final List<JobDefinition> jobs = new ArrayList<>();
     private JobInvoker invoker = JobInvoker.DIRECT;
     private @Nullable FireTransactions fireTransactions;
+    private @Nullable ThreadFactory workerThreadFactory;
     private final List<SchedulerListener> listeners = new ArrayList<>();
 
     SchedulerBuilder(DataSource dataSource) {
@@ -183,6 +185,17 @@ public final class SchedulerBuilder {
         return this;
     }
 
+    /**
+     * The threads that run fires, {@link #workerThreads} of them at most; default (null): daemon
+     * platform threads named {@code lockcron-worker-<node id>-<n>}. On Java 21+ a virtual-thread
+     * factory ({@code Thread.ofVirtual().name("lockcron-worker-", 1).factory()}) suits jobs that
+     * mostly wait; the number of fires at once, and so of connections, stays bounded either way.
+     */
+    public SchedulerBuilder workerThreadFactory(@Nullable ThreadFactory workerThreadFactory) {
+        this.workerThreadFactory = workerThreadFactory;
+        return this;
+    }
+
     public SchedulerBuilder listener(SchedulerListener listener) {
         listeners.add(Objects.requireNonNull(listener, "listener"));
         return this;
@@ -217,6 +230,7 @@ public final class SchedulerBuilder {
                 clock,
                 invoker,
                 fireTransactions,
+                workerThreadFactory,
                 List.copyOf(listeners));
         return new SchedulerNode(dataSource, config, List.copyOf(jobs));
     }

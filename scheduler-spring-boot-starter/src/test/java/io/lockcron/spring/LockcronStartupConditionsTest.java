@@ -14,6 +14,7 @@ import io.lockcron.spring.autoconfigure.LockcronShedLockAutoConfiguration;
 import java.time.Duration;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicReference;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.SpringBootConfiguration;
 import org.springframework.boot.autoconfigure.AutoConfigurations;
@@ -58,6 +59,42 @@ class LockcronStartupConditionsTest {
                 .run()) {
             await().atMost(Duration.ofSeconds(30)).until(() -> LAZY_RUNS.get() >= 1);
             assertThat(context.getBean(SchedulerClient.class).job("lazy-job")).isPresent();
+        }
+    }
+
+    @Test
+    void runsFiresOnVirtualThreadsWhenSpringThreadsVirtualIsEnabledOnJava21OrLater() {
+        WORKER.set(null);
+        ContextRunners.h2()
+                .withBean(ThreadJob.class)
+                .withPropertyValues("spring.threads.virtual.enabled=true", "lockcron.poll-interval=200ms")
+                .run(context -> {
+                    await().atMost(Duration.ofSeconds(30)).until(() -> WORKER.get() != null);
+                    boolean virtualThreads = Runtime.version().feature() >= 21;
+                    assertThat(isVirtual(WORKER.get()))
+                            .as("virtual threads exist from Java 21 on; this is Java %s", Runtime.version())
+                            .isEqualTo(virtualThreads);
+                    if (!virtualThreads) {
+                        assertThat(WORKER.get().getName()).startsWith("lockcron-worker-");
+                    }
+                });
+    }
+
+    /** Thread.isVirtual() is Java 21 API; the project compiles for 17. */
+    private static boolean isVirtual(Thread thread) throws Exception {
+        try {
+            return (Boolean) Thread.class.getMethod("isVirtual").invoke(thread);
+        } catch (NoSuchMethodException beforeJava21) {
+            return false;
+        }
+    }
+
+    static final AtomicReference<Thread> WORKER = new AtomicReference<>();
+
+    static class ThreadJob {
+        @ClusteredJob(name = "thread-job", fixedRate = "200ms")
+        void run(JobContext ctx) {
+            WORKER.compareAndSet(null, Thread.currentThread());
         }
     }
 

@@ -8,6 +8,7 @@ import java.net.UnknownHostException;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
+import java.util.concurrent.ThreadFactory;
 import org.jspecify.annotations.Nullable;
 
 /** A node's settings, as the builder validated them. */
@@ -27,6 +28,7 @@ public record NodeConfig(
         Clock clock,
         JobInvoker invoker,
         @Nullable FireTransactions fireTransactions,
+        @Nullable ThreadFactory workerThreadFactory,
         List<SchedulerListener> listeners) {
 
     /**

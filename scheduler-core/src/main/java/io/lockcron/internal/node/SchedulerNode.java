@@ -90,7 +90,9 @@ public final class SchedulerNode implements Scheduler, NodeView {
                 0,
                 TimeUnit.SECONDS,
                 new LinkedBlockingQueue<>(),
-                Threads.named("lockcron-worker-" + config.nodeId()));
+                config.workerThreadFactory() != null
+                        ? config.workerThreadFactory()
+                        : Threads.named("lockcron-worker-" + config.nodeId()));
         this.protocol = new TransactionalFire(
                 store,
                 this,

@@ -28,6 +28,7 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.boot.jdbc.autoconfigure.DataSourceAutoConfiguration;
 import org.springframework.context.annotation.Bean;
+import org.springframework.core.env.Environment;
 import org.springframework.transaction.PlatformTransactionManager;
 
 /**
@@ -117,6 +118,7 @@ public final class LockcronAutoConfiguration {
             JobInvoker invoker,
             ObjectProvider<SchedulerListener> listeners,
             ObjectProvider<PlatformTransactionManager> transactionManagers,
+            Environment environment,
             ObjectProvider<SchedulerBuilderCustomizer> customizers,
             ObjectProvider<JobDefinition> jobBeans,
             ClusteredJobBeanPostProcessor clusteredJobs) {
@@ -125,6 +127,7 @@ public final class LockcronAutoConfiguration {
         String nodeId = NodeIds.resolve(properties.getNodeId());
         SchedulerBuilder builder = Scheduler.builder(dataSource).nodeId(nodeId).jobInvoker(invoker);
         FireTransactionManagers.apply(transactionManagers, dataSource, builder);
+        WorkerThreads.apply(environment, nodeId, builder);
         SchedulerProperties.apply(properties, builder);
         listeners.orderedStream().forEach(builder::listener);
         customizers.orderedStream().forEach(customizer -> customizer.customize(builder));
