@@ -1,10 +1,11 @@
 -- lockcron schema for MySQL 8.0+ and MariaDB 10.6+ (InnoDB). Idempotent: safe to run again.
--- All times are UTC, millisecond precision. Version 2.
+-- All times are UTC, millisecond precision. Version 2. Every table is utf8mb4 (binary collation, as Java
+-- compares names), so job errors in any language are stored as written, whatever the server's default.
 
 CREATE TABLE IF NOT EXISTS lockcron_schema_version (
   version     INT         NOT NULL PRIMARY KEY,
   applied_at  DATETIME(3) NOT NULL
-) ENGINE = InnoDB;
+) ENGINE = InnoDB DEFAULT CHARSET = utf8mb4 COLLATE = utf8mb4_bin;
 
 -- One row per job. Nodes compete for this row's lock (SELECT ... FOR UPDATE SKIP LOCKED) to run a fire.
 CREATE TABLE IF NOT EXISTS lock_cron (
@@ -38,7 +39,7 @@ CREATE TABLE IF NOT EXISTS lock_cron (
   created_at           DATETIME(3)   NOT NULL,
   updated_at           DATETIME(3)   NOT NULL,
   KEY lock_cron_due (status, due_time)
-) ENGINE = InnoDB;
+) ENGINE = InnoDB DEFAULT CHARSET = utf8mb4 COLLATE = utf8mb4_bin;
 
 -- One row per executed fire. The unique key is the idempotency guard: one committed execution per fire.
 CREATE TABLE IF NOT EXISTS job_execution (
@@ -56,7 +57,7 @@ CREATE TABLE IF NOT EXISTS job_execution (
   UNIQUE KEY job_execution_fire (job_name, fire_time),
   KEY job_execution_started (started_at),
   KEY job_execution_node (node_id, started_at)
-) ENGINE = InnoDB;
+) ENGINE = InnoDB DEFAULT CHARSET = utf8mb4 COLLATE = utf8mb4_bin;
 
 -- Every start of a fire, written in its own short transaction so other nodes see who runs what.
 -- Its id is the fencing token: it grows with every attempt and takeover. The unique key lets a node
@@ -74,7 +75,7 @@ CREATE TABLE IF NOT EXISTS fire_attempt (
   error        TEXT          NULL,      -- this attempt's own failure: a retry never erases it
   UNIQUE KEY fire_attempt_fire (job_name, fire_time, attempt),
   KEY fire_attempt_open (outcome, node_id)
-) ENGINE = InnoDB;
+) ENGINE = InnoDB DEFAULT CHARSET = utf8mb4 COLLATE = utf8mb4_bin;
 
 -- A fire lost by one node and taken over by another.
 CREATE TABLE IF NOT EXISTS failover_event (
@@ -89,7 +90,7 @@ CREATE TABLE IF NOT EXISTS failover_event (
   detected_at       DATETIME(3)   NOT NULL,
   takeover_delay_ms BIGINT        NOT NULL,
   KEY failover_event_detected (detected_at)
-) ENGINE = InnoDB;
+) ENGINE = InnoDB DEFAULT CHARSET = utf8mb4 COLLATE = utf8mb4_bin;
 
 -- One row per node that has joined the cluster.
 CREATE TABLE IF NOT EXISTS scheduler_node (
@@ -103,7 +104,7 @@ CREATE TABLE IF NOT EXISTS scheduler_node (
   incarnation     INT          NOT NULL DEFAULT 1,  -- grows each time the node joins again
   fenced_at       DATETIME(3)  NULL,
   fenced_by       VARCHAR(100) NULL
-) ENGINE = InnoDB;
+) ENGINE = InnoDB DEFAULT CHARSET = utf8mb4 COLLATE = utf8mb4_bin;
 
 -- A node whose heartbeat went stale, fenced by a live node: its database sessions were killed.
 CREATE TABLE IF NOT EXISTS fencing_event (
@@ -116,7 +117,7 @@ CREATE TABLE IF NOT EXISTS fencing_event (
   sessions_killed  INT           NOT NULL,
   detail           VARCHAR(1000) NULL,
   KEY fencing_event_at (fenced_at)
-) ENGINE = InnoDB;
+) ENGINE = InnoDB DEFAULT CHARSET = utf8mb4 COLLATE = utf8mb4_bin;
 
 -- Who changed what through the client or the console, and when.
 CREATE TABLE IF NOT EXISTS audit_event (
@@ -127,7 +128,7 @@ CREATE TABLE IF NOT EXISTS audit_event (
   job_name  VARCHAR(190)  NULL,
   detail    VARCHAR(1000) NULL,
   KEY audit_event_at (at)
-) ENGINE = InnoDB;
+) ENGINE = InnoDB DEFAULT CHARSET = utf8mb4 COLLATE = utf8mb4_bin;
 
 -- Which jobs each node's code declared at its last start: a job no live node registers may be deleted.
 CREATE TABLE IF NOT EXISTS job_registration (
@@ -136,7 +137,7 @@ CREATE TABLE IF NOT EXISTS job_registration (
   registered_at  DATETIME(3)   NOT NULL,
   PRIMARY KEY (node_id, job_name),
   KEY job_registration_job (job_name)
-) ENGINE = InnoDB;
+) ENGINE = InnoDB DEFAULT CHARSET = utf8mb4 COLLATE = utf8mb4_bin;
 
 INSERT INTO lockcron_schema_version (version, applied_at)
   SELECT 2, UTC_TIMESTAMP(3) FROM DUAL

@@ -16,7 +16,20 @@ CREATE TABLE IF NOT EXISTS job_registration (
   registered_at  DATETIME(3)   NOT NULL,
   PRIMARY KEY (node_id, job_name),
   KEY job_registration_job (job_name)
-) ENGINE = InnoDB;
+) ENGINE = InnoDB DEFAULT CHARSET = utf8mb4 COLLATE = utf8mb4_bin;
+
+-- Every table in utf8mb4: a table created in a latin1 database (older MySQL defaults) could not store a job's
+-- error text in Chinese, Russian or with an emoji, and its fires could never be recorded. Binary collation
+-- compares job names as Java does. Rebuilds each table; on a large job_execution run it off-peak.
+ALTER TABLE lockcron_schema_version CONVERT TO CHARACTER SET utf8mb4 COLLATE utf8mb4_bin;
+ALTER TABLE lock_cron CONVERT TO CHARACTER SET utf8mb4 COLLATE utf8mb4_bin;
+ALTER TABLE job_execution CONVERT TO CHARACTER SET utf8mb4 COLLATE utf8mb4_bin;
+ALTER TABLE fire_attempt CONVERT TO CHARACTER SET utf8mb4 COLLATE utf8mb4_bin;
+ALTER TABLE failover_event CONVERT TO CHARACTER SET utf8mb4 COLLATE utf8mb4_bin;
+ALTER TABLE scheduler_node CONVERT TO CHARACTER SET utf8mb4 COLLATE utf8mb4_bin;
+ALTER TABLE fencing_event CONVERT TO CHARACTER SET utf8mb4 COLLATE utf8mb4_bin;
+ALTER TABLE audit_event CONVERT TO CHARACTER SET utf8mb4 COLLATE utf8mb4_bin;
+ALTER TABLE job_registration CONVERT TO CHARACTER SET utf8mb4 COLLATE utf8mb4_bin;
 
 -- Keep this last: it marks the upgrade done.
 INSERT INTO lockcron_schema_version (version, applied_at)

@@ -45,6 +45,28 @@ public final class MariaDbTestDatabase extends TestDatabase {
         return new MariaDbTestDatabase("jdbc:mysql://127.0.0.1:3306/" + name + "?" + options, user, password);
     }
 
+    /**
+     * A database of this JVM's own on the local server (or the one {@code LOCKCRON_MYSQL_URL} names)
+     * whose default character set is {@code charset}: what an older install has, e.g. latin1.
+     */
+    public static synchronized MariaDbTestDatabase withCharset(String database, String charset) {
+        String options = "connectTimeout=5000&allowPublicKeyRetrieval=true&useSSL=false";
+        String user = env("LOCKCRON_MYSQL_USER", "root");
+        String password = env("LOCKCRON_MYSQL_PASSWORD", "");
+        String configured = System.getenv("LOCKCRON_MYSQL_URL");
+        String server = configured == null
+                ? "jdbc:mysql://127.0.0.1:3306/"
+                : configured.replaceFirst("^(jdbc:[a-z]+://[^/]+/).*$", "$1");
+        String name = isolated(database);
+        ServerDatabases.create(
+                server + "?" + options,
+                user,
+                password,
+                "CREATE DATABASE IF NOT EXISTS " + name + " CHARACTER SET " + charset,
+                "DROP DATABASE IF EXISTS " + name);
+        return new MariaDbTestDatabase(server + name + "?" + options, user, password);
+    }
+
     @Override
     public int dropAllConnections(javax.sql.DataSource admin) {
         var jdbi = org.jdbi.v3.core.Jdbi.create(admin);

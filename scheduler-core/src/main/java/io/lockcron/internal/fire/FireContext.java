@@ -17,7 +17,8 @@ record FireContext(
         long fencingToken,
         String nodeId,
         @Nullable String payloadValue,
-        Handle handle)
+        Handle handle,
+        Connection connection)
         implements JobContext {
 
     @Override
@@ -28,10 +29,5 @@ record FireContext(
     @Override
     public Optional<String> payload() {
         return Optional.ofNullable(payloadValue);
-    }
-
-    @Override
-    public Connection connection() {
-        return handle.getConnection();
     }
 }

@@ -129,7 +129,7 @@ final class LeaseFire {
             if (!store.jobs().finishLease(h, result, attempt.id(), row)) {
                 return false;
             }
-            store.executions().finish(h, row.name(), run.fireTime(), outcome, finished, error);
+            store.executions().finish(h, row.name(), run.fireTime(), attempt.id(), outcome, finished, error);
             store.attempts().close(h, attempt.id(), Finisher.attemptOutcome(failure), finished, error);
             return true;
         });

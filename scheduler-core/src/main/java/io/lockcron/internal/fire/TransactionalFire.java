@@ -8,9 +8,11 @@ import io.lockcron.internal.store.ExecutionStore;
 import io.lockcron.internal.store.JobRow;
 import io.lockcron.internal.store.JobStore.Locked;
 import io.lockcron.internal.store.ScheduleUpdate;
+import io.lockcron.internal.store.SqlErrors;
 import io.lockcron.internal.store.Store;
 import io.lockcron.job.ExecutionMode;
 import io.lockcron.job.FireKind;
+import io.lockcron.job.JobDefinition;
 import io.lockcron.job.JobHandler;
 import io.lockcron.job.JobInvoker;
 import io.lockcron.trigger.TriggerType;
@@ -56,6 +58,9 @@ public final class TransactionalFire {
     private final LeaseFire leases;
     private final Finisher finisher;
     private final FireHandles handles;
+    private final JobTransaction.Opener jobTransactions;
+    private final FireTransactionIdentity identity;
+    private final LostTransactionRecorder lost;
 
     public TransactionalFire(
             Store store,
@@ -73,13 +78,18 @@ public final class TransactionalFire {
         this.finisher = new Finisher(store, node, listeners);
         this.handles = new FireHandles(store, settings.transactions());
         this.leases = new LeaseFire(store, node, settings.leaseDuration(), timers, body, finisher);
+        this.jobTransactions = new JobTransaction.Opener(store);
+        this.identity = FireTransactionIdentity.forDialect(store.dialect().name());
+        this.lost = new LostTransactionRecorder(store, node, finisher);
     }
 
     /**
-     * Tries to run the due fire of {@code jobName}, with the handler {@code handlers} gives for
-     * the row's handler name. Database failures propagate; the fire then stays due.
+     * Tries to run the due fire of {@code jobName}, with the local definition {@code definitions}
+     * gives for the row's handler name: its handler, and its execution mode (this node's code
+     * decides how the handler runs, not a row another release wrote). Database failures
+     * propagate; the fire then stays due.
      */
-    public FireResult fire(String jobName, Function<String, @Nullable JobHandler> handlers) {
+    public FireResult fire(String jobName, Function<String, @Nullable JobDefinition> definitions) {
         int epoch = node.membershipEpoch();
         Supplier<FireResult> next;
         try (Handle h = handles.open(jobName)) {
@@ -90,7 +100,7 @@ public final class TransactionalFire {
                     connection.setTransactionIsolation(Connection.TRANSACTION_READ_COMMITTED);
                 }
                 h.begin();
-                next = fireLocked(h, jobName, handlers, epoch);
+                next = fireLocked(h, jobName, definitions, epoch);
             } catch (SQLException e) {
                 throw new IllegalStateException("cannot start a fire transaction for job '" + jobName + "'", e);
             } finally {
@@ -109,7 +119,7 @@ public final class TransactionalFire {
     }
 
     private Supplier<FireResult> fireLocked(
-            Handle h, String jobName, Function<String, @Nullable JobHandler> handlers, int epoch) {
+            Handle h, String jobName, Function<String, @Nullable JobDefinition> definitions, int epoch) {
         Optional<Locked> locked = store.jobs().tryLock(h, jobName);
         if (locked.isEmpty()) {
             h.rollback();
@@ -118,11 +128,12 @@ public final class TransactionalFire {
         long startNanos = System.nanoTime();
         JobRow row = locked.get().row();
         Instant now = locked.get().dbNow();
-        JobHandler handler = handlers.apply(row.handlerName());
-        if (handler == null) {
+        JobDefinition definition = definitions.apply(row.handlerName());
+        if (definition == null) {
             h.rollback();
             return done(new FireResult.NotDue(null, now));
         }
+        JobHandler handler = definition.handler();
         Plan plan = planner.plan(row, now);
         if (plan instanceof Plan.Advance
                 || plan instanceof Plan.Run r && !r.fireTime().equals(row.nextFireTime())) {
@@ -146,8 +157,8 @@ public final class TransactionalFire {
             return done(new FireResult.Done(dueOf(update), now, null));
         }
         Plan.Run run = (Plan.Run) plan;
-        Attempt attempt = store.attempts()
-                .begin(
+        Optional<Attempt> begun = store.attempts()
+                .tryBegin(
                         row.name(),
                         run.fireTime(),
                         node.nodeId(),
@@ -155,6 +166,11 @@ public final class TransactionalFire {
                         now,
                         expectedAttempt(row, run),
                         row.status() == JobStatus.RUNNING);
+        if (begun.isEmpty()) {
+            h.rollback(); // its job ended the transaction; the node running it records the fire
+            return done(new FireResult.Busy());
+        }
+        Attempt attempt = begun.get();
         for (FailoverInfo failover : attempt.failovers()) {
             log.warn(
                     "Job '{}' fire {}: taking over attempt {} lost by node {} ({}, {} ms after it was last seen)",
@@ -176,7 +192,7 @@ public final class TransactionalFire {
             store.attempts().close(attempt.id(), "FAILED", now);
             return done(new FireResult.Done(dueOf(update), now, null));
         }
-        if (row.mode() == ExecutionMode.LEASE) {
+        if (definition.mode() == ExecutionMode.LEASE) {
             return leases.claim(h, locked.get(), run, attempt, handler, startNanos, epoch);
         }
         return done(runInTransaction(h, locked.get(), run, attempt, handler, startNanos, epoch));
@@ -187,17 +203,24 @@ public final class TransactionalFire {
         JobRow row = locked.row();
         Instant now = locked.dbNow();
         boolean limited = sessionLimits.apply(h, locked.sessionId());
+        Object mark = identity.mark(h);
         h.savepoint(BODY);
-        var context = new FireContext(
-                row.name(),
-                run.fireTime(),
-                run.kind(),
-                attempt.number(),
-                attempt.id(),
-                node.nodeId(),
-                row.payload(),
-                h);
-        Throwable failure = body.run(handler, context, row.timeout());
+        Throwable failure;
+        String lostReason;
+        try (JobTransaction job = jobTransactions.open(h.getConnection(), row.name())) {
+            var context = new FireContext(
+                    row.name(),
+                    run.fireTime(),
+                    run.kind(),
+                    attempt.number(),
+                    attempt.id(),
+                    node.nodeId(),
+                    row.payload(),
+                    job.handle(),
+                    job.connection());
+            failure = body.run(handler, context, row.timeout());
+            lostReason = job.lostReason();
+        }
         if (failure != null && node.stopping() && JobBody.wasInterrupted(failure)) {
             h.rollback(); // hand the fire back whole: another node runs it at once
             store.attempts().close(attempt.id(), "RELEASED", now);
@@ -212,30 +235,29 @@ public final class TransactionalFire {
                     run.fireTime());
             return new FireResult.NotDue(null, now);
         }
-        if (failure != null) {
-            h.rollbackToSavepoint(BODY);
-        }
         FireResult result;
         try {
-            result = record(h, locked, run, attempt, startNanos, failure);
-        } catch (RuntimeException e) {
-            if (failure != null || !h.isInTransaction() || !rolledBackToBody(h)) {
-                throw e;
+            if (lostReason != null) {
+                throw new io.lockcron.job.FireTransactionException(
+                        "Job '" + row.name() + "' went on after " + lostReason);
             }
-            // The body returned normally but left the transaction unusable: PostgreSQL aborts a
-            // transaction at its first error, even one the job caught. Record a failure instead of
-            // rolling the fire back, which would run it again and again.
-            result = record(
-                    h,
-                    locked,
-                    run,
-                    attempt,
-                    startNanos,
-                    new IllegalStateException(
-                            "Job '" + row.name()
-                                    + "' left its transaction unusable (did it catch an SQL error and carry on?): "
-                                    + e.getMessage(),
-                            e));
+            if (failure != null) {
+                h.rollbackToSavepoint(BODY);
+            }
+            result = record(h, locked, run, attempt, mark, startNanos, failure);
+        } catch (RuntimeException e) {
+            if (SqlErrors.isConnectionFailure(e)) {
+                throw e; // the database rolls the fire back and it stays due: an outage, not the job's fault
+            }
+            // The fire's transaction cannot be committed: the job ended it or left it unusable
+            // (PostgreSQL aborts a transaction at its first error, even one the job caught), or
+            // its outcome cannot be stored. Record that in a new transaction instead of rolling
+            // the fire back, which would run it again and again.
+            Throwable reason = failure == null ? unusable(row.name(), e) : failure;
+            if (failure != null && !(e instanceof FireTransactionEndedException)) {
+                reason.addSuppressed(e);
+            }
+            result = lost.record(h, locked, run, attempt, startNanos, reason);
         }
         if (limited) {
             sessionLimits.committed(locked.sessionId());
@@ -245,7 +267,13 @@ public final class TransactionalFire {
 
     /** Writes the fire's result (schedule advance or retry, execution outcome) and commits. */
     private FireResult record(
-            Handle h, Locked locked, Plan.Run run, Attempt attempt, long startNanos, @Nullable Throwable failure) {
+            Handle h,
+            Locked locked,
+            Plan.Run run,
+            Attempt attempt,
+            Object mark,
+            long startNanos,
+            @Nullable Throwable failure) {
         JobRow row = locked.row();
         Instant now = locked.dbNow();
         Instant finished = now.plusNanos(System.nanoTime() - startNanos);
@@ -253,21 +281,26 @@ public final class TransactionalFire {
         ScheduleUpdate update = result(row, run, outcome, finished);
         store.jobs().updateSchedule(h, update);
         String error = failure == null ? null : ErrorSummary.of(failure);
-        store.executions().finish(h, row.name(), run.fireTime(), outcome, finished, error);
+        store.executions().finish(h, row.name(), run.fireTime(), attempt.id(), outcome, finished, error);
         store.attempts().close(h, attempt.id(), Finisher.attemptOutcome(failure), finished, error);
+        if (!identity.same(h, mark)) {
+            throw new FireTransactionEndedException("Job '" + row.name() + "' fire " + run.fireTime() + ": the"
+                    + " transaction that took the job's lock ended while the job ran (a COMMIT or ROLLBACK it issued,"
+                    + " DDL that commits implicitly, or a deadlock the database rolled back whole)");
+        }
         h.commit();
         finisher.finished(row, run, attempt, now, finished, outcome, failure, error);
         return new FireResult.Done(dueOf(update), now, outcome);
     }
 
-    /** Back to the state before the body; false if the connection is gone. */
-    private static boolean rolledBackToBody(Handle h) {
-        try {
-            h.rollbackToSavepoint(BODY);
-            return true;
-        } catch (RuntimeException gone) {
-            return false;
+    private static Throwable unusable(String job, RuntimeException e) {
+        if (e instanceof FireTransactionEndedException || e instanceof io.lockcron.job.FireTransactionException) {
+            return e;
         }
+        return new IllegalStateException(
+                "Job '" + job + "' left its transaction unusable (did it catch an SQL error and carry on?), or its"
+                        + " outcome could not be stored: " + e.getMessage(),
+                e);
     }
 
     /** The row after a fire that ran: retry later, or move on. */

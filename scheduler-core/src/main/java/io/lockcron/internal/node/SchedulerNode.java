@@ -46,6 +46,7 @@ public final class SchedulerNode implements Scheduler, NodeView {
     private final Store store;
     private final List<JobDefinition> definitions;
     private final Map<String, JobHandler> handlers;
+    private final Map<String, JobDefinition> byHandler;
     private final Listeners listeners;
     private final DbClock clock;
     private final Outage outage;
@@ -78,6 +79,7 @@ public final class SchedulerNode implements Scheduler, NodeView {
         this.definitions = definitions;
         this.handlers =
                 definitions.stream().collect(Collectors.toUnmodifiableMap(JobDefinition::name, JobDefinition::handler));
+        this.byHandler = definitions.stream().collect(Collectors.toUnmodifiableMap(JobDefinition::name, d -> d));
         this.listeners = new Listeners(config.listeners());
         this.clock = new DbClock(config.clock());
         this.outage = new Outage(config.nodeId(), this::databaseAvailability);
@@ -285,7 +287,7 @@ public final class SchedulerNode implements Scheduler, NodeView {
     private void fire(String name) {
         FireResult result = null;
         try {
-            result = protocol.fire(name, handlers::get);
+            result = protocol.fire(name, byHandler::get);
             outage.succeeded();
         } catch (RuntimeException e) {
             if (!stopping) {

@@ -31,7 +31,8 @@ public final class AttemptStore {
             String outcome,
             @Nullable Instant lastHeartbeat,
             @Nullable String nodeState,
-            @Nullable Integer recordedAttempt) {}
+            @Nullable Integer recordedAttempt,
+            @Nullable Long runningToken) {}
 
     /**
      * Opens this node's attempt at a fire it holds the lock of. {@code expected} is the attempt
@@ -41,10 +42,21 @@ public final class AttemptStore {
      */
     public Attempt begin(
             String job, Instant fireTime, String node, String sessionId, Instant now, int expected, boolean lease) {
+        return tryBegin(job, fireTime, node, sessionId, now, expected, lease)
+                .orElseThrow(() -> new IllegalStateException("fire " + job + "@" + fireTime + " is still running"));
+    }
+
+    /**
+     * As {@link #begin}, but empty when a transactional fire's earlier attempt is not lost at all:
+     * its job ended its own transaction (its RUNNING execution is committed) on a node still
+     * active, which records the fire itself. Taking it over would run the job twice.
+     */
+    public java.util.Optional<Attempt> tryBegin(
+            String job, Instant fireTime, String node, String sessionId, Instant now, int expected, boolean lease) {
         try {
             return store.jdbi()
-                    .withHandle(h ->
-                            new Attempt(insert(h, job, fireTime, expected, node, sessionId, now), expected, List.of()));
+                    .withHandle(h -> java.util.Optional.of(new Attempt(
+                            insert(h, job, fireTime, expected, node, sessionId, now), expected, List.of())));
         } catch (RuntimeException e) {
             if (!SqlErrors.isDuplicateKey(e)) {
                 throw e;
@@ -64,8 +76,16 @@ public final class AttemptStore {
                             rs.getString("outcome"),
                             Rows.instant(rs, "last_heartbeat"),
                             rs.getString("node_state"),
-                            (Integer) rs.getObject("recorded_attempt", Integer.class)))
+                            (Integer) rs.getObject("recorded_attempt", Integer.class),
+                            (Long) rs.getObject("running_token", Long.class)))
                     .list();
+            if (!lease
+                    && prior.stream()
+                            .anyMatch(p -> p.outcome().equals("RUNNING")
+                                    && Long.valueOf(p.id()).equals(p.runningToken())
+                                    && "ACTIVE".equals(p.nodeState()))) {
+                return java.util.Optional.<Attempt>empty();
+            }
             List<FailoverInfo> failovers = new java.util.ArrayList<>();
             for (Prior p : prior) {
                 if (p.outcome().equals("RUNNING")) {
@@ -78,7 +98,7 @@ public final class AttemptStore {
             }
             int number = prior.stream().mapToInt(Prior::attempt).max().orElse(0) + 1;
             long id = insert(h, job, fireTime, number, node, sessionId, now);
-            return new Attempt(id, number, List.copyOf(failovers));
+            return java.util.Optional.of(new Attempt(id, number, List.copyOf(failovers)));
         });
     }
 

@@ -42,15 +42,43 @@ public final class ExecutionStore {
         return store.update(handle, "retry-execution").bindMethods(start).execute() == 1;
     }
 
+    /**
+     * Records the outcome of the execution that attempt {@code token} started.
+     *
+     * @throws FireRecordMismatchException if that execution is not there, still running, to record
+     */
     public void finish(
-            Handle handle, String job, Instant fireTime, Outcome outcome, Instant finishedAt, @Nullable String error) {
-        store.update(handle, "finish-execution")
+            Handle handle,
+            String job,
+            Instant fireTime,
+            long token,
+            Outcome outcome,
+            Instant finishedAt,
+            @Nullable String error) {
+        int updated = store.update(handle, "finish-execution")
                 .bind("job", job)
                 .bind("fireTime", fireTime)
+                .bind("token", token)
                 .bind("outcome", outcome.name())
                 .bind("finishedAt", finishedAt)
                 .bind("error", error)
                 .execute();
+        if (updated != 1) {
+            throw new FireRecordMismatchException("Job '" + job + "' fire " + fireTime + ": finishing the execution"
+                    + " of attempt token " + token + " changed " + updated + " rows instead of 1; another attempt"
+                    + " holds the record, so nothing of this one is committed.");
+        }
+    }
+
+    /** The execution of a fire as committed or as this transaction sees it: who wrote it last, and its outcome. */
+    public record Recorded(long token, String outcome) {}
+
+    public java.util.Optional<Recorded> find(Handle handle, String job, Instant fireTime) {
+        return store.query(handle, "find-execution")
+                .bind("job", job)
+                .bind("fireTime", fireTime)
+                .map((rs, ctx) -> new Recorded(rs.getLong("fencing_token"), rs.getString("outcome")))
+                .findOne();
     }
 
     public Page<ExecutionInfo> query(ExecutionQuery q) {

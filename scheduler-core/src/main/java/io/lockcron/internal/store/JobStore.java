@@ -38,8 +38,13 @@ public final class JobStore {
                 .findOne();
     }
 
+    /** @throws FireRecordMismatchException unless exactly the job's row changed */
     public void updateSchedule(Handle handle, ScheduleUpdate u) {
-        store.update(handle, "update-schedule").bindMethods(u).execute();
+        int updated = store.update(handle, "update-schedule").bindMethods(u).execute();
+        if (updated != 1) {
+            throw new FireRecordMismatchException("Job '" + u.name() + "': advancing its schedule changed " + updated
+                    + " rows instead of 1 (was the job deleted meanwhile?); the fire's transaction is rolled back.");
+        }
     }
 
     /** Takes the lease of a locked row for {@code token} until {@code until}. */

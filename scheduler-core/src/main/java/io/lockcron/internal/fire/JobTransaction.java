@@ -1,0 +1,86 @@
+package io.lockcron.internal.fire;
+
+import io.lockcron.internal.store.Store;
+import io.lockcron.job.FireConnections;
+import io.lockcron.job.FireConnections.GuardedConnection;
+import java.sql.Connection;
+import java.util.function.Predicate;
+import org.jdbi.v3.core.ConnectionFactory;
+import org.jdbi.v3.core.Handle;
+import org.jdbi.v3.core.Handles;
+import org.jdbi.v3.core.Jdbi;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * What a transactional job is handed for one fire: the fire's connection behind a guard, and a
+ * JDBI handle on that guarded connection, so neither can end the transaction that holds the lock.
+ */
+final class JobTransaction implements AutoCloseable {
+    private final GuardedConnection guarded;
+    private final Handle handle;
+
+    private JobTransaction(GuardedConnection guarded, Handle handle) {
+        this.guarded = guarded;
+        this.handle = handle;
+    }
+
+    Connection connection() {
+        return guarded.connection();
+    }
+
+    Handle handle() {
+        return handle;
+    }
+
+    /** Why the database itself ended the transaction while the job ran, or null. */
+    @Nullable
+    String lostReason() {
+        return guarded.lostReason();
+    }
+
+    /** Ends the job's use of both; the fire's own connection stays open. */
+    @Override
+    public void close() {
+        guarded.release();
+        handle.close();
+    }
+
+    /** Opens job transactions on fire connections, with the store's JDBI configuration. */
+    static final class Opener {
+        private final ThreadLocal<Connection> next = new ThreadLocal<>();
+        private final Jdbi jdbi;
+        private final Predicate<String> endsTransaction;
+
+        Opener(Store store) {
+            this.endsTransaction =
+                    TransactionEndingSql.forDialect(store.dialect().name());
+            this.jdbi = store.jdbiOn(new ConnectionFactory() {
+                @Override
+                public Connection openConnection() {
+                    Connection c = next.get();
+                    if (c == null) {
+                        throw new IllegalStateException("a job handle is opened only on a fire's connection");
+                    }
+                    return c;
+                }
+
+                @Override
+                public void closeConnection(Connection c) throws java.sql.SQLException {
+                    c.close(); // refused while the job runs, quiet once released
+                }
+            });
+            // The transaction is the fire's: closing the job's handle must never end it.
+            jdbi.getConfig(Handles.class).setForceEndTransactions(false);
+        }
+
+        JobTransaction open(Connection fire, String job) {
+            GuardedConnection guarded = FireConnections.guard(fire, job, endsTransaction);
+            next.set(guarded.connection());
+            try {
+                return new JobTransaction(guarded, jdbi.open());
+            } finally {
+                next.remove();
+            }
+        }
+    }
+}

@@ -1,0 +1,166 @@
+package io.lockcron.internal.fire;
+
+import io.lockcron.Outcome;
+import io.lockcron.internal.store.AttemptStore.Attempt;
+import io.lockcron.internal.store.ExecutionStore;
+import io.lockcron.internal.store.ExecutionStore.Recorded;
+import io.lockcron.internal.store.JobRow;
+import io.lockcron.internal.store.JobStore.Locked;
+import io.lockcron.internal.store.ScheduleUpdate;
+import io.lockcron.internal.store.SqlErrors;
+import io.lockcron.internal.store.Store;
+import io.lockcron.job.FireKind;
+import java.time.Instant;
+import java.util.Optional;
+import org.jdbi.v3.core.Handle;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Records a fire whose own transaction cannot be committed: the job ended it (or the database
+ * rolled it back whole), or recording its outcome failed for a reason other than a lost
+ * connection (an error text the column cannot store, a count that did not match). Runs in a new
+ * transaction on the same connection, under the job's lock again, so the fire ends with an
+ * outcome instead of being run again and again or mistaken for a database outage.
+ *
+ * <p>If the fire's execution row is committed already (the job committed mid-way), what the job
+ * wrote before that point is committed too: the fire is recorded FAILED and never retried, so
+ * nothing of it runs twice. Otherwise nothing of the attempt committed, and it counts as one
+ * failed attempt of the job's retry budget.
+ */
+final class LostTransactionRecorder {
+    private static final Logger log = LoggerFactory.getLogger(LostTransactionRecorder.class);
+    private static final int LOCK_TRIES = 20;
+    private static final long LOCK_PAUSE_MS = 100;
+
+    private final Store store;
+    private final NodeView node;
+    private final Finisher finisher;
+
+    LostTransactionRecorder(Store store, NodeView node, Finisher finisher) {
+        this.store = store;
+        this.node = node;
+        this.finisher = finisher;
+    }
+
+    FireResult record(Handle fire, Locked original, Plan.Run run, Attempt attempt, long startNanos, Throwable reason) {
+        rollbackQuietly(fire);
+        // A connection of lockcron's own: the fire's may belong to a transaction manager that has
+        // just released it with the rollback.
+        try (Handle h = store.jdbi().open()) {
+            return record(h, original, run, attempt, startNanos, reason);
+        }
+    }
+
+    private FireResult record(
+            Handle h, Locked original, Plan.Run run, Attempt attempt, long startNanos, Throwable reason, Handle fire) {
+        JobRow before = original.row();
+        Optional<Locked> relocked = relock(h, before.name());
+        if (relocked.isEmpty()) {
+            log.error(
+                    "Job '{}' fire {}: could not take its lock again to record that {}; the attempt is closed"
+                            + " unrecorded",
+                    before.name(),
+                    run.fireTime(),
+                    reason.toString());
+            store.attempts().close(attempt.id(), "FAILED", original.dbNow());
+            return new FireResult.Busy();
+        }
+        JobRow row = relocked.get().row();
+        Optional<Recorded> recorded = store.executions().find(h, row.name(), run.fireTime());
+        boolean committedMidway = recorded.isPresent()
+                && recorded.get().token() == attempt.id()
+                && recorded.get().outcome().equals("RUNNING");
+        boolean movedOn = run.kind() == FireKind.SCHEDULED && !run.fireTime().equals(row.nextFireTime())
+                || recorded.isPresent()
+                        && recorded.get().token() != attempt.id()
+                        && !recorded.get().outcome().equals("RETRYING");
+        if (movedOn && !committedMidway) {
+            h.rollback();
+            log.warn(
+                    "Job '{}' fire {}: another attempt has recorded it meanwhile; {}",
+                    row.name(),
+                    run.fireTime(),
+                    reason);
+            store.attempts().close(attempt.id(), "LOST", original.dbNow());
+            return new FireResult.NotDue(null, relocked.get().dbNow());
+        }
+        Instant finished = original.dbNow().plusNanos(System.nanoTime() - startNanos);
+        if (!committedMidway) {
+            store.executions()
+                    .start(
+                            h,
+                            new ExecutionStore.Start(
+                                    row.name(),
+                                    run.fireTime(),
+                                    run.kind(),
+                                    attempt.number(),
+                                    node.nodeId(),
+                                    attempt.id(),
+                                    original.dbNow()));
+        }
+        Throwable failure = committedMidway
+                ? new io.lockcron.job.FireTransactionException(
+                        "Job '" + row.name() + "' ended its fire's transaction"
+                                + " while running (a COMMIT, DDL or a raw driver connection): what it wrote before is committed,"
+                                + " the rest is rolled back. The fire is recorded FAILED and not retried, so nothing runs twice;"
+                                + " a job that manages its own transactions belongs in lease mode.",
+                        reason)
+                : reason;
+        Outcome outcome = committedMidway ? Outcome.FAILED : TransactionalFire.outcome(row, run, failure);
+        ScheduleUpdate update = TransactionalFire.result(row, run, outcome, finished);
+        store.jobs().updateSchedule(h, update);
+        String error = finish(h, row, run, attempt, outcome, finished, failure);
+        store.attempts().close(h, attempt.id(), Finisher.attemptOutcome(failure), finished);
+        h.commit();
+        finisher.finished(row, run, attempt, original.dbNow(), finished, outcome, failure, error);
+        return new FireResult.Done(
+                TransactionalFire.dueOf(update), relocked.get().dbNow(), outcome);
+    }
+
+    /** Writes the outcome with the error as plain ASCII, or without it if even that cannot be stored. */
+    private String finish(
+            Handle h, JobRow row, Plan.Run run, Attempt attempt, Outcome outcome, Instant finished, Throwable failure) {
+        String error = ErrorSummary.ascii(failure);
+        h.savepoint("lockcron_record");
+        try {
+            store.executions().finish(h, row.name(), run.fireTime(), attempt.id(), outcome, finished, error);
+            return error;
+        } catch (RuntimeException e) {
+            if (SqlErrors.isConnectionFailure(e)) {
+                throw e;
+            }
+            h.rollbackToSavepoint("lockcron_record");
+            String plain = "The error of this fire could not be stored ("
+                    + e.getClass().getSimpleName() + ")";
+            store.executions().finish(h, row.name(), run.fireTime(), attempt.id(), outcome, finished, plain);
+            return plain;
+        }
+    }
+
+    private Optional<Locked> relock(Handle h, String name) {
+        for (int i = 0; i < LOCK_TRIES; i++) {
+            h.begin();
+            Optional<Locked> locked = store.jobs().tryLock(h, name);
+            if (locked.isPresent()) {
+                return locked;
+            }
+            h.rollback(); // a node polling has it for a moment
+            try {
+                Thread.sleep(LOCK_PAUSE_MS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return Optional.empty();
+            }
+        }
+        return Optional.empty();
+    }
+
+    private static void rollbackQuietly(Handle h) {
+        try {
+            h.rollback();
+        } catch (RuntimeException e) {
+            log.debug("Rollback failed: {}", e.toString());
+        }
+    }
+}
