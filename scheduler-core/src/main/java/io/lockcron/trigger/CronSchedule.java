@@ -2,6 +2,7 @@ package io.lockcron.trigger;
 
 import io.lockcron.InvalidJobException;
 import java.text.ParseException;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDateTime;
 import java.time.ZoneId;
@@ -30,13 +31,20 @@ import org.quartz.CronExpression;
  * second occurrence, as Quartz computes it.
  */
 public final class CronSchedule {
+    /** Quartz computes no year after 2299; neither do we, in any zone. */
+    public static final Instant HORIZON = Instant.parse("2300-01-01T00:00:00Z");
+
     private final String expression;
     private final ZoneId zone;
     private final CronExpression cron;
     /** The same expression on wall-clock time as if it were UTC, to see fires inside DST gaps. */
     private final CronExpression wallClock;
 
+    /** A day-of-month the month never has (February 30): no search needed. */
+    private final boolean impossible;
+
     private CronSchedule(String expression, ZoneId zone, CronExpression cron, CronExpression wallClock) {
+        this.impossible = ImpossibleDates.never(expression);
         this.expression = expression;
         this.zone = zone;
         this.cron = cron;
@@ -88,12 +96,24 @@ public final class CronSchedule {
         return zone;
     }
 
-    /** The first fire time strictly after {@code after}; empty when the expression has no more. */
+    /**
+     * The first fire time strictly after {@code after}; empty when the expression has no more
+     * before {@link #HORIZON}. Bounded: a cron that never fires again (a date that never comes, a
+     * past year) answers at once, also in zones with daylight saving time, whose transitions go on
+     * forever.
+     */
     public Optional<Instant> nextAfter(Instant after) {
+        if (!after.isBefore(HORIZON) || impossible) {
+            return Optional.empty();
+        }
         Instant next = next(cron, after);
+        // Without a regular fire, only a fire shifted out of a DST gap is left: its wall-clock time
+        // is a fire of the wall-clock expression, at most a day from the gap's instant.
+        Instant wall = next == null ? next(wallClock, after.minus(Duration.ofDays(1))) : null;
+        Instant until = next != null ? next : wall == null ? after : wall.plus(Duration.ofDays(2));
         ZoneRules rules = zone.getRules();
         for (ZoneOffsetTransition t = rules.nextTransition(after);
-                t != null && (next == null || !t.getInstant().isAfter(next));
+                t != null && !t.getInstant().isAfter(until) && t.getInstant().isBefore(HORIZON);
                 t = rules.nextTransition(t.getInstant())) {
             if (t.isGap()) {
                 Instant shifted = fireInGap(t);
@@ -120,7 +140,7 @@ public final class CronSchedule {
         // CronExpression keeps mutable state while it computes; it is not safe to share unlocked.
         synchronized (expression) {
             Date next = expression.getNextValidTimeAfter(Date.from(after));
-            return next == null ? null : next.toInstant();
+            return next == null || !next.toInstant().isBefore(HORIZON) ? null : next.toInstant();
         }
     }
 

@@ -20,8 +20,23 @@ public final class Triggers {
         return cron(expression, zone(zone));
     }
 
+    /**
+     * A cron trigger: six or seven fields (seconds first, optional year), Quartz syntax with day
+     * names ({@code MON-FRI}); day-of-week numbers are refused as ambiguous (see the README).
+     *
+     * @throws InvalidJobException for an invalid expression, a day-of-week number, or an
+     *     expression that never fires again (a past year, a date that never comes)
+     */
     public static Trigger cron(String expression, ZoneId zone) {
-        return new CronTrigger(CronSchedule.parse(expression, zone));
+        NumericWeekdays.refuse(expression);
+        CronSchedule schedule = CronSchedule.parse(expression, zone);
+        if (schedule.nextAfter(Instant.now()).isEmpty()) {
+            throw new InvalidJobException("cron expression '" + expression + "' in " + zone.getId()
+                    + " never fires again: it has no fire time from now until the year 2300 (a past year, or a date"
+                    + " that never comes, such as February 30). Fix the expression, or use an on-demand trigger for a"
+                    + " job that runs only on request.");
+        }
+        return new CronTrigger(schedule);
     }
 
     public static Trigger fixedRate(Duration period) {
@@ -62,7 +77,8 @@ public final class Triggers {
     public static Trigger parse(TriggerType type, @Nullable String value, String zone) {
         try {
             return switch (type) {
-                case CRON -> cron(required(type, value), zone(zone));
+                // As stored, also by older releases: Quartz's meaning, and no refusal of a cron that ran out.
+                case CRON -> new CronTrigger(CronSchedule.parse(required(type, value), zone(zone)));
                 case FIXED_RATE -> fixedRate(Duration.parse(required(type, value)));
                 case FIXED_DELAY -> fixedDelay(Duration.parse(required(type, value)));
                 case ONE_SHOT -> oneShot(Instant.parse(required(type, value)));

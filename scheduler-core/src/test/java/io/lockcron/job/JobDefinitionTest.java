@@ -60,7 +60,7 @@ class JobDefinitionTest {
                 .isInstanceOf(InvalidJobException.class)
                 .hasMessageContaining("Job 'leap-day-2020'")
                 .hasMessageContaining("'0 0 0 29 2 ? 2020'")
-                .hasMessageContaining("never run");
+                .hasMessageContaining("never fires again");
         assertThatThrownBy(() -> JobDefinition.builder("too-fast").fixedRate(Duration.ofNanos(500)))
                 .hasMessageContaining("Job 'too-fast'")
                 .hasMessageContaining("at least 1 ms");

@@ -197,6 +197,34 @@ class ConsoleApiIT {
     }
 
     @Test
+    void aCronThatNeverFiresAgainIsAnsweredWithA400AtOnceInPreviewAndReschedule() throws Exception {
+        ConsoleApiClient script = operator();
+        Map<String, String> never = Map.of("cron", "0 0 0 29 2 ? 2020", "zone", "Europe/Berlin");
+        script.get("/api/schedule/preview", Map.of("cron", "0 0 12 * * ?")); // warm the path up
+        long startNanos = System.nanoTime();
+        ConsoleApiClient.Response preview = script.get("/api/schedule/preview", never);
+        long previewMillis = (System.nanoTime() - startNanos) / 1_000_000;
+        assertThat(preview.status()).isEqualTo(400);
+        assertThat(preview.json().get("detail").asString()).contains("never fires again");
+        // Was a hung request thread (walking DST transitions toward the year 292 million); the
+        // answer is computed in well under 100 ms, the bound here allows for the shared machine.
+        assertThat(previewMillis).as("answered, not hung").isLessThan(2000);
+
+        script.fetchCsrfToken();
+        Map<String, String> reschedule = new java.util.HashMap<>(never);
+        reschedule.put("name", DemoJobs.SEND_INVOICES);
+        startNanos = System.nanoTime();
+        ConsoleApiClient.Response refused = script.post("/api/job/reschedule", reschedule);
+        assertThat((System.nanoTime() - startNanos) / 1_000_000).isLessThan(2000);
+        assertThat(refused.status()).isEqualTo(400);
+        assertThat(refused.json().get("detail").asString()).contains("never fires again");
+        ConsoleApiClient.Response numeric =
+                script.get("/api/schedule/preview", Map.of("cron", "0 0 6 ? * 1-5", "zone", "UTC"));
+        assertThat(numeric.status()).isEqualTo(400);
+        assertThat(numeric.json().get("detail").asString()).contains("SUN-THU").contains("MON-FRI");
+    }
+
+    @Test
     void executionsAreFilteredPagedAndCarryTheirErrors() throws Exception {
         Wait.until(
                 "two failed flaky-imports",

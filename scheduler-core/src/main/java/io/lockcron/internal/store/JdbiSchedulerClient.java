@@ -141,13 +141,20 @@ final class JdbiSchedulerClient implements SchedulerClient {
     @Override
     public void reschedule(String name, Trigger trigger) {
         Instant now = store.now();
+        // Computed before a connection is taken: a schedule is no reason to hold one.
+        Instant first = trigger.firstFire(now).orElse(null);
+        if (first == null && trigger.type() != io.lockcron.trigger.TriggerType.ON_DEMAND) {
+            throw new io.lockcron.InvalidJobException(
+                    "Job '" + name + "' cannot be rescheduled to " + trigger.describe() + ": it never fires after "
+                            + now + ". Fix the schedule, or use an on-demand trigger.");
+        }
         int updated = store.jdbi()
                 .withHandle(h -> store.update(h, "reschedule-job")
                         .bind("name", name)
                         .bind("triggerType", trigger.type().name())
                         .bind("triggerValue", trigger.value())
                         .bind("zone", trigger.zone().getId())
-                        .bind("nextFireTime", trigger.firstFire(now).orElse(null))
+                        .bind("nextFireTime", first)
                         .execute());
         if (updated == 0) {
             throw new UnknownJobException(name);
