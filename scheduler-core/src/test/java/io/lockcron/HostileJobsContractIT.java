@@ -127,7 +127,7 @@ public abstract class HostileJobsContractIT extends DatabaseIT {
             }
         }));
         for (String node : List.of("h1", "h2")) {
-            nodes.start(node, jobs, b -> b.workerThreads(12));
+            nodes.start(node, jobs);
         }
         Instant started = Instant.now();
         Thread.sleep(RUN.toMillis());

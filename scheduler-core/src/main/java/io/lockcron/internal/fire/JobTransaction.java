@@ -54,7 +54,7 @@ final class JobTransaction implements AutoCloseable {
         Opener(Store store) {
             this.endsTransaction =
                     TransactionEndingSql.forDialect(store.dialect().name());
-            this.jdbi = store.jdbiOn(new ConnectionFactory() {
+            this.jdbi = store.jdbiOnLabelled(new ConnectionFactory() {
                 @Override
                 public Connection openConnection() {
                     Connection c = next.get();

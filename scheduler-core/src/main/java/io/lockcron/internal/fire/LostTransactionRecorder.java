@@ -12,7 +12,9 @@ import io.lockcron.internal.store.Store;
 import io.lockcron.job.FireKind;
 import java.time.Instant;
 import java.util.Optional;
+import java.util.function.BooleanSupplier;
 import org.jdbi.v3.core.Handle;
+import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -43,17 +45,79 @@ final class LostTransactionRecorder {
         this.finisher = finisher;
     }
 
-    FireResult record(Handle fire, Locked original, Plan.Run run, Attempt attempt, long startNanos, Throwable reason) {
+    /**
+     * Records {@code reason} as the fire's failure: in the fire's own transaction if it still holds
+     * the lock ({@code stillOurs}), so no other node can take the fire meanwhile; else in a new one.
+     */
+    FireResult record(
+            Handle fire,
+            Locked original,
+            Plan.Run run,
+            Attempt attempt,
+            long startNanos,
+            Throwable reason,
+            @Nullable BooleanSupplier stillOurs) {
+        if (stillOurs != null) {
+            Optional<FireResult> inPlace = inPlace(fire, original, run, attempt, startNanos, reason, stillOurs);
+            if (inPlace.isPresent()) {
+                return inPlace.get();
+            }
+        }
         rollbackQuietly(fire);
         // A connection of lockcron's own: the fire's may belong to a transaction manager that has
         // just released it with the rollback.
         try (Handle h = store.jdbi().open()) {
-            return record(h, original, run, attempt, startNanos, reason);
+            return recordAfresh(h, original, run, attempt, startNanos, reason);
+        } catch (RuntimeException e) {
+            // Never leave the attempt running: other nodes wait for a running attempt whose job
+            // committed mid-way, and this one will not record it now.
+            closeQuietly(attempt, original.dbNow());
+            throw e;
         }
     }
 
-    private FireResult record(
-            Handle h, Locked original, Plan.Run run, Attempt attempt, long startNanos, Throwable reason, Handle fire) {
+    private Optional<FireResult> inPlace(
+            Handle h,
+            Locked original,
+            Plan.Run run,
+            Attempt attempt,
+            long startNanos,
+            Throwable reason,
+            BooleanSupplier stillOurs) {
+        JobRow row = original.row();
+        try {
+            h.rollbackToSavepoint(TransactionalFire.BODY);
+            Instant finished = original.dbNow().plusNanos(System.nanoTime() - startNanos);
+            Outcome outcome = TransactionalFire.outcome(row, run, reason);
+            ScheduleUpdate update = TransactionalFire.result(row, run, outcome, finished);
+            store.jobs().updateSchedule(h, update);
+            String error = finish(h, row, run, attempt, outcome, finished, reason);
+            store.attempts().close(h, attempt.id(), Finisher.attemptOutcome(reason), finished);
+            if (!stillOurs.getAsBoolean()) {
+                return Optional.empty();
+            }
+            h.commit();
+            finisher.finished(row, run, attempt, original.dbNow(), finished, outcome, reason, error);
+            return Optional.of(new FireResult.Done(TransactionalFire.dueOf(update), original.dbNow(), outcome));
+        } catch (RuntimeException e) {
+            if (SqlErrors.isConnectionFailure(e)) {
+                throw e;
+            }
+            log.debug("Job '{}': recording in the fire's own transaction failed: {}", row.name(), e.toString());
+            return Optional.empty();
+        }
+    }
+
+    private void closeQuietly(Attempt attempt, Instant at) {
+        try {
+            store.attempts().close(attempt.id(), "FAILED", at);
+        } catch (RuntimeException e) {
+            log.warn("Could not close attempt {}: {}", attempt.id(), e.toString());
+        }
+    }
+
+    private FireResult recordAfresh(
+            Handle h, Locked original, Plan.Run run, Attempt attempt, long startNanos, Throwable reason) {
         JobRow before = original.row();
         Optional<Locked> relocked = relock(h, before.name());
         if (relocked.isEmpty()) {

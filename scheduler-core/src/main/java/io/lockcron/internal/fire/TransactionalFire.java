@@ -47,7 +47,7 @@ import org.slf4j.LoggerFactory;
  */
 public final class TransactionalFire {
     private static final Logger log = LoggerFactory.getLogger(TransactionalFire.class);
-    private static final String BODY = "lockcron_body";
+    static final String BODY = "lockcron_body";
 
     private final Store store;
     private final NodeView node;
@@ -243,6 +243,7 @@ public final class TransactionalFire {
             }
             if (failure != null) {
                 h.rollbackToSavepoint(BODY);
+                h.savepoint(BODY); // JDBI forgets a savepoint rolled back to; recording may need it again
             }
             result = record(h, locked, run, attempt, mark, startNanos, failure);
         } catch (RuntimeException e) {
@@ -253,11 +254,13 @@ public final class TransactionalFire {
             // (PostgreSQL aborts a transaction at its first error, even one the job caught), or
             // its outcome cannot be stored. Record that in a new transaction instead of rolling
             // the fire back, which would run it again and again.
+            boolean ended = e instanceof FireTransactionEndedException || lostReason != null;
             Throwable reason = failure == null ? unusable(row.name(), e) : failure;
-            if (failure != null && !(e instanceof FireTransactionEndedException)) {
+            if (failure != null && !ended) {
                 reason.addSuppressed(e);
             }
-            result = lost.record(h, locked, run, attempt, startNanos, reason);
+            result = lost.record(
+                    h, locked, run, attempt, startNanos, reason, ended ? null : () -> identity.same(h, mark));
         }
         if (limited) {
             sessionLimits.committed(locked.sessionId());

@@ -50,6 +50,14 @@ public final class Store {
      * connections}: for statements on a connection someone else opened, such as a fire's
      * transaction begun by a {@code FireTransactions}.
      */
+    /**
+     * As {@link #jdbiOn}, without session labels: for handles on a session labelled already, such
+     * as a job's view of its fire's connection (closing it must not take the fire's label off).
+     */
+    public Jdbi jdbiOnLabelled(ConnectionFactory connections) {
+        return StoreFactory.configure(Jdbi.create(connections), dialect, tablePrefix);
+    }
+
     public Jdbi jdbiOn(ConnectionFactory connections) {
         return jdbiOn(connections, true);
     }
