@@ -92,7 +92,7 @@ final class LostTransactionRecorder {
             ScheduleUpdate update = TransactionalFire.result(row, run, outcome, finished);
             store.jobs().updateSchedule(h, update);
             String error = finish(h, row, run, attempt, outcome, finished, reason);
-            store.attempts().close(h, attempt.id(), Finisher.attemptOutcome(reason), finished);
+            store.attempts().close(h, attempt.id(), Finisher.attemptOutcome(reason), finished, error);
             if (!stillOurs.getAsBoolean()) {
                 return Optional.empty();
             }
@@ -175,7 +175,7 @@ final class LostTransactionRecorder {
         ScheduleUpdate update = TransactionalFire.result(row, run, outcome, finished);
         store.jobs().updateSchedule(h, update);
         String error = finish(h, row, run, attempt, outcome, finished, failure);
-        store.attempts().close(h, attempt.id(), Finisher.attemptOutcome(failure), finished);
+        store.attempts().close(h, attempt.id(), Finisher.attemptOutcome(failure), finished, error);
         h.commit();
         finisher.finished(row, run, attempt, original.dbNow(), finished, outcome, failure, error);
         return new FireResult.Done(
