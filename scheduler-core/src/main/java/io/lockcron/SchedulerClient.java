@@ -85,6 +85,14 @@ public interface SchedulerClient {
     /** The payload the job's row carries (one-shot entries made by scheduleOnce), if any. */
     Optional<String> payload(String job);
 
+    /**
+     * The promise audited over {@code [from, to)}: per job (or only {@code job}), the fires its
+     * schedule asked for beside the executions recorded, each gap explained or flagged as
+     * unexplained, and fires recorded twice. Bounded: a range asking for more than
+     * {@link PromiseReport#MAX_EXPECTED_FIRES} expected fires is refused with the fix.
+     */
+    PromiseReport promise(Instant from, Instant to, @Nullable String job);
+
     List<NodeInfo> nodes();
 
     List<FailoverInfo> failovers(int limit);

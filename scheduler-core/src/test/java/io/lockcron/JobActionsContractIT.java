@@ -248,6 +248,85 @@ public abstract class JobActionsContractIT extends DatabaseIT {
         assertThat(client.job("mailer")).isPresent();
     }
 
+    @Test
+    void thePromiseIsAuditedFromTheTablesWithEveryGapExplainedOrFlagged() {
+        Scheduler n1 = nodes.start(
+                "n1",
+                List.of(JobDefinition.builder("minutely")
+                        .cron("0 * * * * ?")
+                        .handler(ctx -> {})
+                        .build()));
+        nodes.stop(n1);
+        Instant t0 =
+                client.now().truncatedTo(java.time.temporal.ChronoUnit.MINUTES).minus(Duration.ofDays(1));
+        java.util.function.IntFunction<Instant> minute = m -> t0.plus(Duration.ofMinutes(m));
+        jdbi.useHandle(h -> {
+            h.execute("DELETE FROM job_execution");
+            h.createUpdate("UPDATE lock_cron SET created_at = :at")
+                    .bind("at", t0.minus(Duration.ofDays(60)))
+                    .execute();
+            h.createUpdate("UPDATE scheduler_node SET started_at = :from, last_heartbeat = :to WHERE node_id = 'n1'")
+                    .bind("from", t0.minus(Duration.ofHours(1)))
+                    .bind("to", minute.apply(7).plusSeconds(10))
+                    .execute();
+            h.createUpdate("INSERT INTO scheduler_node (node_id, host, pid, started_at, last_heartbeat, state)"
+                            + " VALUES ('n2', 'h', 1, :from, :to, 'ACTIVE')")
+                    .bind("from", minute.apply(8).plusSeconds(30))
+                    .bind("to", client.now())
+                    .execute();
+            var run = h.prepareBatch("INSERT INTO job_execution (job_name, fire_time, fire_kind, attempt, node_id,"
+                    + " fencing_token, started_at, finished_at, outcome) VALUES ('minutely', :fire, :kind, 1, 'n1', 1,"
+                    + " :started, :started, :outcome)");
+            int[][] runs = {{0, 0}, {1, 0}, {5, 0}, {7, 5}, {9, 0}};
+            for (int[] r : runs) {
+                run.bind("fire", minute.apply(r[0]))
+                        .bind("kind", "SCHEDULED")
+                        .bind("started", minute.apply(r[0]).plusSeconds(r[1]).plusMillis(100))
+                        .bind("outcome", r[0] == 1 ? "FAILED" : "SUCCEEDED")
+                        .add();
+            }
+            run.bind("fire", minute.apply(4).plusSeconds(30))
+                    .bind("kind", "MANUAL")
+                    .bind("started", minute.apply(4).plusSeconds(30))
+                    .bind("outcome", "SUCCEEDED")
+                    .add();
+            run.execute();
+            var audit =
+                    h.prepareBatch("INSERT INTO audit_event (at, actor, action, job_name) VALUES (:at, 'ana', :action,"
+                            + " 'minutely')");
+            audit.bind("at", minute.apply(1).plusSeconds(30))
+                    .bind("action", "PAUSE")
+                    .add();
+            audit.bind("at", minute.apply(3).plusSeconds(30))
+                    .bind("action", "RESUME")
+                    .add();
+            audit.execute();
+        });
+
+        PromiseReport report = client.promise(minute.apply(0), minute.apply(10), "minutely");
+
+        JobPromise promise = report.jobs().get(0);
+        assertThat(promise.expected()).isEqualTo(10);
+        assertThat(promise.recorded()).isEqualTo(5);
+        assertThat(promise.gaps())
+                .extracting(PromiseGap::fireTime, PromiseGap::reason)
+                .containsExactly(
+                        org.assertj.core.groups.Tuple.tuple(minute.apply(1), GapReason.FAILED_AFTER_ATTEMPTS),
+                        org.assertj.core.groups.Tuple.tuple(minute.apply(2), GapReason.PAUSED),
+                        org.assertj.core.groups.Tuple.tuple(minute.apply(3), GapReason.PAUSED),
+                        org.assertj.core.groups.Tuple.tuple(minute.apply(4), GapReason.UNEXPLAINED),
+                        org.assertj.core.groups.Tuple.tuple(minute.apply(6), GapReason.FOLDED_BY_MISFIRE_POLICY),
+                        org.assertj.core.groups.Tuple.tuple(minute.apply(8), GapReason.NO_NODE_ALIVE));
+        assertThat(promise.recordedTwice()).isZero();
+        assertThat(promise.kept()).isFalse();
+        assertThat(report.unexplained()).isEqualTo(1);
+        assertThatThrownBy(() -> client.promise(t0.minus(Duration.ofDays(40)), t0, null))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("narrow the range");
+        assertThatThrownBy(() -> client.promise(minute.apply(0), minute.apply(10), "no-such-job"))
+                .isInstanceOf(UnknownJobException.class);
+    }
+
     private List<String> names(JobQuery query) {
         return client.jobs(query).items().stream().map(JobInfo::name).toList();
     }

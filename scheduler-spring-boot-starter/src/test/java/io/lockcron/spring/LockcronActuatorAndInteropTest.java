@@ -53,6 +53,11 @@ class LockcronActuatorAndInteropTest {
         runner.withUserConfiguration(OnDemandJob.class).run(context -> {
             LockcronEndpoint endpoint = context.getBean(LockcronEndpoint.class);
             assertThat(endpoint.cluster().jobs()).extracting("name").containsExactly("report");
+            // An on-demand job's fires follow from requests, not a schedule: nothing expected, the promise kept.
+            assertThat(endpoint.cluster().promiseLastHour().kept()).isTrue();
+            assertThat(endpoint.cluster().promiseLastHour().jobs())
+                    .singleElement()
+                    .satisfies(p -> assertThat(p.notAudited()).contains("ON_DEMAND"));
             assertThat(endpoint.job("missing")).isNull();
 
             assertThat(endpoint.trigger("report")).isNotNull();

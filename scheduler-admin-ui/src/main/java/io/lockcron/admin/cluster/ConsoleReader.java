@@ -128,6 +128,23 @@ public final class ConsoleReader {
                 client().payload(job).orElse(null)));
     }
 
+    /**
+     * The promise audited over {@code [from, to)}, for every job or one. For pages (lenient): a
+     * range asking for too many fires comes back refused, with the reason, rather than failing.
+     */
+    public PromiseView promise(Instant from, Instant to, @org.jspecify.annotations.Nullable String job) {
+        try {
+            return PromiseView.of(client().promise(from, to, job));
+        } catch (IllegalArgumentException e) {
+            return PromiseView.refused(from, to, e.getMessage());
+        }
+    }
+
+    /** As {@link #promise}, but a refused range throws (400 in the API). */
+    public PromiseView promiseStrict(Instant from, Instant to, @org.jspecify.annotations.Nullable String job) {
+        return PromiseView.of(client().promise(from, to, job));
+    }
+
     public Optional<JobView> job(String name) {
         return client().job(name).map(JobView::of);
     }

@@ -45,6 +45,8 @@ public class JobPage {
                 "executions",
                 reader.executions(ExecutionQuery.all().job(name).page(Math.max(0, page), HISTORY_PAGE_SIZE)));
         model.addAttribute("failovers", reader.failoversOf(name, 20));
+        java.time.Instant now = reader.now();
+        model.addAttribute("promise", reader.promise(now.minus(java.time.Duration.ofDays(1)), now, name));
         model.addAttribute("audit", reader.auditOf(name, 20));
         String currentCron =
                 job.triggerType() == TriggerType.CRON && job.triggerValue() != null ? job.triggerValue() : "";

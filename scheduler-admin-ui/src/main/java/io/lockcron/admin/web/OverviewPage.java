@@ -24,6 +24,8 @@ public class OverviewPage {
             return "redirect:" + base + "/";
         }
         model.addAttribute("overview", reader.overview());
+        java.time.Instant now = reader.now();
+        model.addAttribute("promise", reader.promise(now.minus(java.time.Duration.ofHours(1)), now, null));
         return "lockcron-console/overview";
     }
 }

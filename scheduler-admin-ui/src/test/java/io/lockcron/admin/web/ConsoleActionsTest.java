@@ -258,4 +258,29 @@ class ConsoleActionsTest extends H2ConsoleTest {
         }
         assertThat(client().job(DemoJobs.SYNC_INVENTORY).orElseThrow().status()).isEqualTo(JobStatus.IDLE);
     }
+
+    @Test
+    void thePromiseIsAuditedOnTheOverviewTheJobPageAndInTheApi() throws Exception {
+        mvc.perform(get(BASE + "/api/promise")
+                        .param("job", DemoJobs.FLAKY_IMPORT)
+                        .with(httpBasic(VIEWER, VIEWER_PASSWORD)))
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$.jobs[0].job").value(DemoJobs.FLAKY_IMPORT))
+                .andExpect(jsonPath("$.jobs[0].gapsByReason.FAILED_AFTER_ATTEMPTS")
+                        .value(org.hamcrest.Matchers.greaterThan(0)))
+                .andExpect(jsonPath("$.recordedTwice").value(0));
+        mvc.perform(get(BASE + "/api/promise").with(httpBasic(VIEWER, VIEWER_PASSWORD)))
+                .andExpect(status().isOk())
+                .andExpect(
+                        jsonPath("$.jobs[?(@.job == '" + DemoJobs.HOSTILE_NAME.replace("'", "\\'") + "')].notAudited")
+                                .exists());
+        mvc.perform(get(BASE + "/api/promise").param("from", "<b>").with(httpBasic(VIEWER, VIEWER_PASSWORD)))
+                .andExpect(status().isBadRequest());
+        mvc.perform(get(BASE + "/api/promise").param("job", "no-such-job").with(httpBasic(VIEWER, VIEWER_PASSWORD)))
+                .andExpect(status().isNotFound());
+        mvc.perform(get(BASE + "/").with(httpBasic(VIEWER, VIEWER_PASSWORD)))
+                .andExpect(content().string(containsString("data-card=\"promise\"")));
+        mvc.perform(get(BASE + "/job").param("name", DemoJobs.FLAKY_IMPORT).with(httpBasic(VIEWER, VIEWER_PASSWORD)))
+                .andExpect(content().string(containsString("data-gap=\"FAILED_AFTER_ATTEMPTS\"")));
+    }
 }

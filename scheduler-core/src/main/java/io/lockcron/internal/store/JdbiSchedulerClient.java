@@ -15,6 +15,7 @@ import io.lockcron.LockcronException;
 import io.lockcron.NodeInfo;
 import io.lockcron.Outcome;
 import io.lockcron.Page;
+import io.lockcron.PromiseReport;
 import io.lockcron.SchedulerClient;
 import io.lockcron.UnknownJobException;
 import io.lockcron.trigger.Trigger;
@@ -188,6 +189,11 @@ final class JdbiSchedulerClient implements SchedulerClient {
                         .bind("name", job)
                         .mapTo(String.class)
                         .findOne());
+    }
+
+    @Override
+    public PromiseReport promise(Instant from, Instant to, @Nullable String job) {
+        return new PromiseAuditor(store).audit(from, to, job);
     }
 
     @Override

@@ -4,9 +4,13 @@ import io.lockcron.ExecutionInfo;
 import io.lockcron.ExecutionQuery;
 import io.lockcron.FailoverInfo;
 import io.lockcron.JobInfo;
+import io.lockcron.JobPromise;
 import io.lockcron.NodeInfo;
+import io.lockcron.PromiseReport;
 import io.lockcron.Scheduler;
 import io.lockcron.SchedulerClient;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import org.jspecify.annotations.Nullable;
 import org.springframework.boot.actuate.endpoint.Access;
@@ -16,7 +20,8 @@ import org.springframework.boot.actuate.endpoint.annotation.Selector;
 import org.springframework.boot.actuate.endpoint.annotation.WriteOperation;
 
 /**
- * {@code /actuator/lockcron}: the cluster's jobs, nodes, recent executions and failovers;
+ * {@code /actuator/lockcron}: the cluster's jobs, nodes, recent executions and failovers, and the
+ * promise audited over the last hour ({@code promiseLastHour.kept}, to alert on);
  * {@code /actuator/lockcron/{job}}: one job and its recent executions; and, as a write operation
  * ({@code POST /actuator/lockcron/{job}}), "trigger now".
  *
@@ -41,7 +46,42 @@ public class LockcronEndpoint {
             List<JobInfo> jobs,
             List<NodeInfo> nodes,
             List<ExecutionInfo> recentExecutions,
-            List<FailoverInfo> recentFailovers) {}
+            List<FailoverInfo> recentFailovers,
+            Promise promiseLastHour) {}
+
+    /**
+     * The promise audited over the last hour ({@link SchedulerClient#promise}), to alert on:
+     * {@code kept} is false when a fire the schedule asked for has no explained gap, or one was
+     * recorded twice. {@code refused} says why it could not be audited (too many fires in the hour).
+     */
+    public record Promise(
+            Instant from,
+            Instant to,
+            boolean kept,
+            long expected,
+            long unexplained,
+            long recordedTwice,
+            List<JobPromise> jobs,
+            @Nullable String refused) {
+        static Promise of(SchedulerClient client) {
+            Instant to = client.now();
+            Instant from = to.minus(Duration.ofHours(1));
+            try {
+                PromiseReport report = client.promise(from, to, null);
+                return new Promise(
+                        from,
+                        to,
+                        report.kept(),
+                        report.expected(),
+                        report.unexplained(),
+                        report.recordedTwice(),
+                        report.jobs(),
+                        null);
+            } catch (IllegalArgumentException e) {
+                return new Promise(from, to, false, 0, 0, 0, List.of(), e.getMessage());
+            }
+        }
+    }
 
     /** One job and its latest executions. */
     public record Job(JobInfo job, List<ExecutionInfo> recentExecutions) {}
@@ -58,7 +98,8 @@ public class LockcronEndpoint {
                 client.jobs(),
                 client.nodes(),
                 client.executions(ExecutionQuery.all().page(0, RECENT)).items(),
-                client.failovers(RECENT));
+                client.failovers(RECENT),
+                Promise.of(client));
     }
 
     /** Null (HTTP 404) for an unknown job. */

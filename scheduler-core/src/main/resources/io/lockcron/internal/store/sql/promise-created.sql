@@ -1,0 +1,1 @@
+SELECT lock_name, created_at FROM <prefix>lock_cron
