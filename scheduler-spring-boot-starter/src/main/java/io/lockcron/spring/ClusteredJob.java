@@ -48,7 +48,12 @@ public @interface ClusteredJob {
      */
     String name() default "";
 
-    /** A Quartz cron expression with seconds, e.g. {@code 0 0 6 * * ?} for 06:00 every day. */
+    /**
+     * A cron expression as Spring's {@code @Scheduled(cron = ...)} reads it: six fields with seconds
+     * first, day-of-week 0 or 7 = Sunday, 1 = Monday ... ({@code 0 0 6 * * 1-5} is 06:00 Monday to
+     * Friday), names, macros such as {@code @daily}, and {@code L}, {@code W}, {@code #}. A move
+     * from {@code @Scheduled} or ShedLock keeps every schedule. Stored with day names.
+     */
     String cron() default "";
 
     /**

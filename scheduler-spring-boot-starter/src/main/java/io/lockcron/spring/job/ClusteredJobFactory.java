@@ -115,7 +115,8 @@ final class ClusteredJobFactory {
         Duration initial = duration(source, "initialDelay", initialDelay, Duration.ZERO);
         if (!cron.isEmpty()) {
             ZoneId zoneId = attempt(source, "zone", zone, () -> Triggers.zone(zone));
-            return attempt(source, "cron", cron, () -> Triggers.cron(cron, zoneId));
+            // Spring's meaning (@Scheduled, ShedLock), stored with day names: see SpringCron.
+            return attempt(source, "cron", cron, () -> Triggers.cron(SpringCron.toQuartz(cron), zoneId));
         }
         if (!fixedRate.isEmpty()) {
             Duration period = duration(source, "fixedRate", fixedRate, null);
