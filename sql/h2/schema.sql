@@ -106,7 +106,9 @@ CREATE TABLE IF NOT EXISTS scheduler_node (
   state           VARCHAR(16)  NOT NULL,  -- ACTIVE, LEFT, FENCED
   incarnation     INT          NOT NULL DEFAULT 1,  -- grows each time the node joins again
   fenced_at       TIMESTAMP(3)  NULL,
-  fenced_by       VARCHAR(100) NULL
+  fenced_by       VARCHAR(100) NULL,
+  heartbeat_interval_ms BIGINT NULL,  -- as the node is configured: fencers honour the larger timeout
+  heartbeat_timeout_ms  BIGINT NULL
 );
 
 -- A node whose heartbeat went stale, fenced by a live node: its database sessions were killed.

@@ -14,6 +14,10 @@ CREATE TABLE IF NOT EXISTS job_registration (
 
 CREATE INDEX IF NOT EXISTS job_registration_job ON job_registration (job_name);
 
+-- Each node's heartbeat settings, published so that fencers honour the larger timeout.
+ALTER TABLE scheduler_node ADD COLUMN IF NOT EXISTS heartbeat_interval_ms BIGINT NULL;
+ALTER TABLE scheduler_node ADD COLUMN IF NOT EXISTS heartbeat_timeout_ms BIGINT NULL;
+
 -- Keep this last: it marks the upgrade done.
 INSERT INTO lockcron_schema_version (version, applied_at)
   SELECT 2, DATEADD(MILLISECOND, CAST(EXTRACT(EPOCH FROM CURRENT_TIMESTAMP(3)) * 1000 AS BIGINT), TIMESTAMP '1970-01-01 00:00:00')

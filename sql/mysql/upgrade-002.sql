@@ -31,6 +31,20 @@ ALTER TABLE fencing_event CONVERT TO CHARACTER SET utf8mb4 COLLATE utf8mb4_bin;
 ALTER TABLE audit_event CONVERT TO CHARACTER SET utf8mb4 COLLATE utf8mb4_bin;
 ALTER TABLE job_registration CONVERT TO CHARACTER SET utf8mb4 COLLATE utf8mb4_bin;
 
+-- Each node's heartbeat settings, published so that fencers honour the larger timeout.
+SET @lockcron_ddl = (SELECT IF(COUNT(*) = 0, 'ALTER TABLE scheduler_node ADD COLUMN heartbeat_interval_ms BIGINT NULL', 'DO 0')
+                       FROM information_schema.columns
+                      WHERE table_schema = DATABASE() AND table_name = 'scheduler_node' AND column_name = 'heartbeat_interval_ms');
+PREPARE lockcron_stmt FROM @lockcron_ddl;
+EXECUTE lockcron_stmt;
+DEALLOCATE PREPARE lockcron_stmt;
+SET @lockcron_ddl = (SELECT IF(COUNT(*) = 0, 'ALTER TABLE scheduler_node ADD COLUMN heartbeat_timeout_ms BIGINT NULL', 'DO 0')
+                       FROM information_schema.columns
+                      WHERE table_schema = DATABASE() AND table_name = 'scheduler_node' AND column_name = 'heartbeat_timeout_ms');
+PREPARE lockcron_stmt FROM @lockcron_ddl;
+EXECUTE lockcron_stmt;
+DEALLOCATE PREPARE lockcron_stmt;
+
 -- Keep this last: it marks the upgrade done.
 INSERT INTO lockcron_schema_version (version, applied_at)
   SELECT 2, UTC_TIMESTAMP(3) FROM DUAL

@@ -15,6 +15,8 @@ import java.util.function.Supplier;
  */
 final class DbClock {
     private static final int SAMPLES = 16;
+    /** A change of offset beyond this (plus the round trip) is a clock step, not jitter. */
+    private static final Duration STEP = Duration.ofSeconds(1);
 
     private record Sample(Duration offset, Duration roundTrip) {}
 
@@ -33,8 +35,13 @@ final class DbClock {
         Instant db = dbNow.get();
         Duration roundTrip = Duration.ofNanos(System.nanoTime() - t0);
         Instant midpoint = before.plus(roundTrip.dividedBy(2));
+        Duration measured = Duration.between(midpoint, db);
         synchronized (samples) {
-            samples.addLast(new Sample(Duration.between(midpoint, db), roundTrip));
+            if (measured.minus(offset).abs().compareTo(STEP.plus(roundTrip)) > 0) {
+                // The node's or the database's clock stepped: older samples describe a clock gone.
+                samples.clear();
+            }
+            samples.addLast(new Sample(measured, roundTrip));
             if (samples.size() > SAMPLES) {
                 samples.removeFirst();
             }

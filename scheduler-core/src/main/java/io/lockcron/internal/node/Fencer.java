@@ -5,8 +5,6 @@ import io.lockcron.internal.store.NodeStore;
 import io.lockcron.internal.store.NodeStore.RunningSession;
 import io.lockcron.internal.store.NodeStore.StaleNode;
 import io.lockcron.internal.store.Store;
-import java.time.Duration;
-import java.time.Instant;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
@@ -24,21 +22,23 @@ final class Fencer {
     private static final Logger log = LoggerFactory.getLogger(Fencer.class);
     private final Store store;
     private final String self;
-    private final Duration heartbeatTimeout;
+    private final Staleness staleness;
     private final Listeners listeners;
 
-    Fencer(Store store, String self, Duration heartbeatTimeout, Listeners listeners) {
+    Fencer(Store store, String self, Staleness staleness, Listeners listeners) {
         this.store = store;
         this.self = self;
-        this.heartbeatTimeout = heartbeatTimeout;
+        this.staleness = staleness;
         this.listeners = listeners;
     }
 
-    /** Fences every node stale at database time {@code dbNow}; {@code freed} hears the jobs it freed. */
-    void fenceStale(Instant dbNow, Consumer<String> freed) {
-        Instant cutoff = dbNow.minus(heartbeatTimeout);
-        for (StaleNode node : store.nodes().stale(cutoff, self)) {
-            if (store.nodes().fence(node, cutoff, self)) {
+    /**
+     * Fences every node this node has watched stand still for its timeout (see {@link Staleness});
+     * called right after this node's own heartbeat succeeded. {@code freed} hears the jobs it freed.
+     */
+    void fenceStale(Consumer<String> freed) {
+        for (StaleNode node : staleness.stale(store.nodes().others(self), System.nanoTime())) {
+            if (store.nodes().fence(node, self)) {
                 fence(node, freed);
             }
         }

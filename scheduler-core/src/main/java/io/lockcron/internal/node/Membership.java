@@ -17,10 +17,12 @@ final class Membership {
     private static final Logger log = LoggerFactory.getLogger(Membership.class);
     private final Store store;
     private final String nodeId;
+    private final NodeStore.Heartbeats heartbeats;
 
-    Membership(Store store, String nodeId) {
+    Membership(Store store, String nodeId, NodeStore.Heartbeats heartbeats) {
         this.store = store;
         this.nodeId = nodeId;
+        this.heartbeats = heartbeats;
     }
 
     /** Joins at start, as the next incarnation if the id was known; warns if a live process had it. */
@@ -38,7 +40,7 @@ final class Membership {
                         m.pid(),
                         m.lastHeartbeat(),
                         m.incarnation() + 1));
-        return store.nodes().join(nodeId, host, pid);
+        return store.nodes().join(nodeId, host, pid, heartbeats);
     }
 
     /**
@@ -63,10 +65,10 @@ final class Membership {
         }
         if (now.isEmpty()) {
             return OptionalInt.of(store.nodes()
-                    .join(nodeId, NodeConfig.host(), ProcessHandle.current().pid()));
+                    .join(nodeId, NodeConfig.host(), ProcessHandle.current().pid(), heartbeats));
         }
         OptionalInt next = store.nodes()
-                .rejoin(nodeId, NodeConfig.host(), ProcessHandle.current().pid(), current);
+                .rejoin(nodeId, NodeConfig.host(), ProcessHandle.current().pid(), current, heartbeats);
         if (next.isEmpty()) {
             store.nodes().membership(nodeId).ifPresent(m -> displaced(current, m));
         }

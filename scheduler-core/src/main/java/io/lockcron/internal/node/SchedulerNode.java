@@ -67,8 +67,8 @@ public final class SchedulerNode implements Scheduler, NodeView {
     private volatile int incarnation;
     private volatile boolean running;
     private volatile boolean stopping;
-    /** No fencing before this database time: after an outage every heartbeat is stale, not every node hung. */
-    private volatile Instant fenceNotBefore = Instant.MAX;
+    /** No fencing before this (monotonic) time: after an outage every heartbeat is stale, not every node hung. */
+    private volatile long fenceNotBeforeNanos = Long.MAX_VALUE;
 
     private record Wake(Instant at, ScheduledFuture<?> future) {}
 
@@ -106,8 +106,16 @@ public final class SchedulerNode implements Scheduler, NodeView {
                 timers,
                 config.invoker(),
                 listeners);
-        this.membership = new Membership(store, config.nodeId());
-        this.fencer = new Fencer(store, config.nodeId(), config.heartbeatTimeout(), listeners);
+        this.membership = new Membership(
+                store,
+                config.nodeId(),
+                new io.lockcron.internal.store.NodeStore.Heartbeats(
+                        config.heartbeatInterval(), config.heartbeatTimeout()));
+        this.fencer = new Fencer(
+                store,
+                config.nodeId(),
+                new Staleness(config.heartbeatInterval(), config.heartbeatTimeout()),
+                listeners);
     }
 
     @Override
@@ -255,8 +263,11 @@ public final class SchedulerNode implements Scheduler, NodeView {
             return; // the running fire looks again when it is done
         }
         Wake current = wakes.get(name);
-        if (current != null && current.at().equals(due) && !current.future().isDone()) {
-            return;
+        if (current != null
+                && current.at().equals(due)
+                && !current.future().isDone()
+                && Math.abs(current.future().getDelay(TimeUnit.MILLISECONDS) - delay.toMillis()) < 250) {
+            return; // already set for this time; a clock or offset step moves it (above 250 ms)
         }
         ScheduledFuture<?> future = timers.schedule(() -> submit(name), delay.toNanos(), TimeUnit.NANOSECONDS);
         Wake previous = wakes.put(name, new Wake(due, future));
@@ -317,8 +328,8 @@ public final class SchedulerNode implements Scheduler, NodeView {
             }
             outage.succeeded();
             Instant now = clock.sample(store::now); // the database's time itself: fencing must not trust an estimate
-            if (running && !now.isBefore(fenceNotBefore)) {
-                fencer.fenceStale(now, job -> wakeAt(job, now, Duration.ZERO));
+            if (running && System.nanoTime() - fenceNotBeforeNanos >= 0) {
+                fencer.fenceStale(job -> wakeAt(job, now, Duration.ZERO));
             }
         } catch (RuntimeException e) {
             outage.failed("heartbeat", e);
@@ -343,7 +354,7 @@ public final class SchedulerNode implements Scheduler, NodeView {
 
     /** Wait one heartbeat timeout before judging others: their heartbeats may have been held up like ours. */
     private void graceBeforeFencing() {
-        fenceNotBefore = clock.now().plus(config.heartbeatTimeout());
+        fenceNotBeforeNanos = System.nanoTime() + config.heartbeatTimeout().toNanos();
     }
 
     private void databaseAvailability(boolean down) {

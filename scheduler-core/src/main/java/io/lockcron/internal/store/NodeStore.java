@@ -30,25 +30,33 @@ public final class NodeStore {
             String nodeId,
             int incarnation,
             Instant lastHeartbeat,
-            @Nullable String sessionId) {}
+            @Nullable String sessionId,
+            java.time.@Nullable Duration heartbeatTimeout) {}
+
+    /** How a node is configured to heartbeat, published for the fencers. */
+    public record Heartbeats(java.time.Duration interval, java.time.Duration timeout) {}
 
     /** A database session in which a node runs (or ran) a fire of {@code job}. */
     public record RunningSession(String job, String sessionId) {}
 
     /** Joins the cluster, as a new incarnation if the node was a member before; returns the incarnation. */
-    public int join(String nodeId, String host, long pid) {
+    public int join(String nodeId, String host, long pid, Heartbeats heartbeats) {
         return store.jdbi().withHandle(h -> {
             int updated = store.update(h, "rejoin-node")
                     .bind("node", nodeId)
                     .bind("host", host)
                     .bind("pid", pid)
                     .bind("expected", -1)
+                    .bind("intervalMs", heartbeats.interval().toMillis())
+                    .bind("timeoutMs", heartbeats.timeout().toMillis())
                     .execute();
             if (updated == 0) {
                 store.update(h, "insert-node")
                         .bind("node", nodeId)
                         .bind("host", host)
                         .bind("pid", pid)
+                        .bind("intervalMs", heartbeats.interval().toMillis())
+                        .bind("timeoutMs", heartbeats.timeout().toMillis())
                         .execute();
             }
             return membership(nodeId).orElseThrow().incarnation();
@@ -59,13 +67,15 @@ public final class NodeStore {
      * Joins again after incarnation {@code expected} was fenced or left; empty if the row has
      * moved on since — another process runs with this node id.
      */
-    public java.util.OptionalInt rejoin(String nodeId, String host, long pid, int expected) {
+    public java.util.OptionalInt rejoin(String nodeId, String host, long pid, int expected, Heartbeats heartbeats) {
         return store.jdbi().withHandle(h -> {
             int updated = store.update(h, "rejoin-node")
                     .bind("node", nodeId)
                     .bind("host", host)
                     .bind("pid", pid)
                     .bind("expected", expected)
+                    .bind("intervalMs", heartbeats.interval().toMillis())
+                    .bind("timeoutMs", heartbeats.timeout().toMillis())
                     .execute();
             return updated == 1 ? java.util.OptionalInt.of(expected + 1) : java.util.OptionalInt.empty();
         });
@@ -104,26 +114,27 @@ public final class NodeStore {
                         .execute());
     }
 
-    public List<StaleNode> stale(Instant cutoff, String self) {
+    /** Every other active member, candidates for the fencer's own judgement of staleness. */
+    public List<StaleNode> others(String self) {
         return store.jdbi()
                 .withHandle(h -> store.query(h, "stale-nodes")
-                        .bind("cutoff", cutoff)
                         .bind("self", self)
                         .map((rs, ctx) -> new StaleNode(
                                 rs.getString("node_id"),
                                 rs.getInt("incarnation"),
                                 Rows.requiredInstant(rs, "last_heartbeat"),
-                                rs.getString("session_id")))
+                                rs.getString("session_id"),
+                                Rows.millis(rs, "heartbeat_timeout_ms")))
                         .list());
     }
 
     /** Marks a stale incarnation fenced; false if another node did first or it is alive again. */
-    public boolean fence(StaleNode node, Instant cutoff, String self) {
+    public boolean fence(StaleNode node, String self) {
         return store.jdbi()
                 .withHandle(h -> store.update(h, "fence-node")
                                 .bind("node", node.nodeId())
                                 .bind("incarnation", node.incarnation())
-                                .bind("cutoff", cutoff)
+                                .bind("observed", node.lastHeartbeat())
                                 .bind("self", self)
                                 .execute()
                         == 1);

@@ -129,4 +129,11 @@ final class Rows {
                 requiredInstant(rs, "detected_at"),
                 Duration.ofMillis(rs.getLong("takeover_delay_ms")));
     }
+
+    /** A BIGINT column of milliseconds as a Duration; null when NULL. */
+    static java.time.@org.jspecify.annotations.Nullable Duration millis(java.sql.ResultSet rs, String column)
+            throws java.sql.SQLException {
+        long value = rs.getLong(column);
+        return rs.wasNull() ? null : java.time.Duration.ofMillis(value);
+    }
 }

@@ -3,5 +3,6 @@
 -- one node id cannot displace each other forever.
 UPDATE <prefix>scheduler_node
    SET host = :host, pid = :pid, started_at = <now>, last_heartbeat = <now>, session_id = <session_id>,
-       state = 'ACTIVE', incarnation = incarnation + 1, fenced_at = NULL, fenced_by = NULL
+       state = 'ACTIVE', incarnation = incarnation + 1, fenced_at = NULL, fenced_by = NULL,
+       heartbeat_interval_ms = :intervalMs, heartbeat_timeout_ms = :timeoutMs
  WHERE node_id = :node AND (:expected < 0 OR incarnation = :expected)

@@ -1,2 +1,4 @@
-SELECT node_id, incarnation, last_heartbeat, session_id FROM <prefix>scheduler_node
- WHERE state = 'ACTIVE' AND last_heartbeat < :cutoff AND node_id <> :self
+-- Every other active member: whether one is stale is decided by the fencer's own monotonic
+-- observation (Staleness), not by differences of database timestamps.
+SELECT node_id, incarnation, last_heartbeat, session_id, heartbeat_timeout_ms FROM <prefix>scheduler_node
+ WHERE state = 'ACTIVE' AND node_id <> :self
