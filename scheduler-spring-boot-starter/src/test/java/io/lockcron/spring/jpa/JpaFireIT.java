@@ -142,6 +142,16 @@ abstract class JpaFireIT {
     }
 
     @Test
+    void aJobCannotCommitItsFiresTransactionThroughSpringsBoundConnection() {
+        await().atMost(WAIT).until(() -> executions("jpa-commits", "FAILED") == 1);
+
+        assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM jpa_invoice WHERE job = 'jpa-commits'", Integer.class))
+                .as("the refused commit left the flushed write uncommitted, and the failure rolled it back")
+                .isZero();
+        assertThat(error("jpa-commits")).isNotBlank();
+    }
+
+    @Test
     void aOneShotScheduledInARolledBackTransactionIsGoneAndACommittedOneRuns() {
         scheduling().aOneShotScheduledInARolledBackTransactionIsGoneAndACommittedOneRuns();
     }

@@ -42,13 +42,15 @@ public class JpaTestApp {
     static class Jobs {
         private final InvoiceRepository invoices;
         private final ApplicationEventPublisher events;
+        private final javax.sql.DataSource dataSource;
 
         @PersistenceContext
         private EntityManager entityManager;
 
-        Jobs(InvoiceRepository invoices, ApplicationEventPublisher events) {
+        Jobs(InvoiceRepository invoices, ApplicationEventPublisher events, javax.sql.DataSource dataSource) {
             this.invoices = invoices;
             this.events = events;
+            this.dataSource = dataSource;
         }
 
         @ClusteredJob(name = "jpa-save", fixedRate = "300ms")
@@ -84,6 +86,15 @@ public class JpaTestApp {
         void flush(JobContext ctx) {
             entityManager.persist(
                     new Invoice(TAKEN_ID, ctx.jobName(), ctx.scheduledFireTime().toString()));
+        }
+
+        /** Tries to commit its fire's transaction itself, after a flushed JPA write: refused, the fire fails. */
+        @ClusteredJob(name = "jpa-commits", fixedRate = "1h", maxAttempts = 1)
+        void commits(JobContext ctx) throws java.sql.SQLException {
+            invoices.saveAndFlush(new Invoice(
+                    ctx.idempotencyKey(), ctx.jobName(), ctx.scheduledFireTime().toString()));
+            org.springframework.jdbc.datasource.DataSourceUtils.getConnection(dataSource)
+                    .commit();
         }
 
         /** Runs as the one-shot entries the tests schedule; records which ran. */
