@@ -1,6 +1,7 @@
 package io.lockcron;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import io.lockcron.job.FireTransactionException;
 import io.lockcron.job.JobDefinition;
@@ -16,6 +17,9 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -39,6 +43,8 @@ public abstract class HostileJobsContractIT extends DatabaseIT {
                 admin,
                 List.of(
                         "DROP TABLE IF EXISTS hostile_scratch",
+                        "DROP TABLE IF EXISTS hostile_bulk",
+                        "CREATE TABLE hostile_bulk (id INT NOT NULL)",
                         "CREATE TABLE hostile_scratch (id INT NOT NULL PRIMARY KEY, v INT NOT NULL)",
                         "INSERT INTO hostile_scratch (id, v) VALUES (1, 0)",
                         "INSERT INTO hostile_scratch (id, v) VALUES (2, 0)"));
@@ -182,6 +188,83 @@ public abstract class HostileJobsContractIT extends DatabaseIT {
         }
         assertThat(client.failovers(50)).as("no node crashed").isEmpty();
         assertThat(attempts("LOST")).as("no attempt lost").isZero();
+    }
+
+    @Test
+    void aJobThatDeadlocksAndRetriesIsRecordedAndCommitsItsEffectOnce() throws Exception {
+        CountDownLatch bodyHoldsRowOne = new CountDownLatch(1);
+        CountDownLatch helperHoldsRowTwo = new CountDownLatch(1);
+        AtomicBoolean deadlocked = new AtomicBoolean();
+        JobDefinition deadlocks = JobDefinition.builder("deadlocks")
+                .onDemand()
+                .retry(3, Duration.ofMillis(200))
+                .handler(ctx -> {
+                    effects.autocommit(ctx);
+                    Effects.inTransaction(ctx);
+                    if (!deadlocked.compareAndSet(false, true)) {
+                        return; // the retry: no helper in the way
+                    }
+                    ctx.handle().execute("UPDATE hostile_scratch SET v = v + 1 WHERE id = 1");
+                    bodyHoldsRowOne.countDown();
+                    helperHoldsRowTwo.await(10, TimeUnit.SECONDS);
+                    String update = "UPDATE hostile_scratch SET v = v + 1 WHERE id = 2";
+                    try {
+                        ctx.handle().execute(update);
+                    } catch (RuntimeException deadlock) {
+                        ctx.handle().execute(update); // "deadlock, retry": the transaction is gone, so this fails
+                    }
+                })
+                .build();
+        for (String node : List.of("d1", "d2")) {
+            nodes.start(node, List.of(deadlocks));
+        }
+        Thread helper = new Thread(() -> {
+            try (Connection c = admin.getConnection()) {
+                c.setAutoCommit(false);
+                try (var s = c.createStatement()) {
+                    bodyHoldsRowOne.await(20, TimeUnit.SECONDS);
+                    s.executeUpdate("UPDATE hostile_scratch SET v = v + 10 WHERE id = 2");
+                    // Heavier than the fire's transaction, so InnoDB picks the fire as the victim.
+                    for (int i = 0; i < 30; i++) {
+                        s.executeUpdate("INSERT INTO hostile_bulk (id) VALUES (" + i + ")");
+                    }
+                    helperHoldsRowTwo.countDown();
+                    Thread.sleep(300); // let the fire wait on row 2 first (PostgreSQL: the first waiter detects)
+                    try {
+                        s.executeUpdate("UPDATE hostile_scratch SET v = v + 10 WHERE id = 1");
+                        c.commit();
+                    } catch (java.sql.SQLException victim) {
+                        c.rollback();
+                    }
+                }
+            } catch (Exception e) {
+                throw new IllegalStateException(e);
+            }
+        });
+        helper.start();
+        String once = client.scheduleOnce("deadlocks", "once", client.now().plusMillis(300), null);
+        await().atMost(WAIT)
+                .until(() ->
+                        executions(once) == 1 && !"RUNNING".equals(outcome(once)) && !"RETRYING".equals(outcome(once)));
+        helper.join(20_000);
+        nodes.stopAll();
+        assertThat(outcome(once)).isEqualTo("SUCCEEDED");
+        assertThat(effects.count(once, Effects.TX)).as("its effect, once").isEqualTo(1);
+        int attempt = jdbi.withHandle(h -> h.createQuery("SELECT attempt FROM job_execution WHERE job_name = :j")
+                .bind("j", once)
+                .mapTo(Integer.class)
+                .one());
+        assertThat(effects.count(once, Effects.AUTO)).as("one body per attempt").isEqualTo(attempt);
+        assertThat(client.failovers(10)).as("no node crashed").isEmpty();
+        assertThat(attempts("LOST")).isZero();
+    }
+
+    String outcome(String job) {
+        return jdbi.withHandle(h -> h.createQuery("SELECT outcome FROM job_execution WHERE job_name = :job")
+                .bind("job", job)
+                .mapTo(String.class)
+                .findOne()
+                .orElse(null));
     }
 
     int executions(String job) {
