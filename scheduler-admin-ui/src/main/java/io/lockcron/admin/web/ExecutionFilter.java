@@ -12,7 +12,7 @@ import java.util.Locale;
 import org.jspecify.annotations.Nullable;
 
 /**
- * The executions page's filter form, as typed: times are {@code datetime-local} values in the
+ * The executions page's filter form, as typed: times are 24-hour {@code 2030-01-31 13:45} values in the
  * console's time zone. A value that does not parse is reported on the page and left out of the
  * query rather than failing the page.
  */
@@ -71,9 +71,11 @@ public record ExecutionFilter(
             return null;
         }
         try {
-            return LocalDateTime.parse(value).atZone(zone).toInstant();
+            // 24-hour "2030-01-31 13:45" as typed, or the ISO form with a 'T'.
+            return LocalDateTime.parse(value.replace(' ', 'T')).atZone(zone).toInstant();
         } catch (DateTimeParseException e) {
-            errors.add(label + " '" + value + "' is not a date and time like 2030-01-31T13:45.");
+            errors.add(label + " '" + value + "' is not a 24-hour date and time like 2030-01-31 13:45 (in "
+                    + zone.getId() + ").");
             return null;
         }
     }

@@ -21,6 +21,42 @@
     });
   }
 
+  var ISO_UTC = /^\d{4}-\d\d-\d\dT\d\d:\d\d(:\d\d(\.\d+)?)?Z$/;
+
+  function pad(n, width) {
+    var text = String(n);
+    while (text.length < (width || 2)) {
+      text = '0' + text;
+    }
+    return text;
+  }
+
+  // Times arrive in the console's zone with their UTC instant as the title; shown here in the
+  // viewer's own zone, 24-hour, with the UTC instant kept on hover.
+  function localTimes(root) {
+    root.querySelectorAll('[title]').forEach(function (el) {
+      var iso = el.getAttribute('title');
+      if (!ISO_UTC.test(iso) || el.children.length > 0) {
+        return;
+      }
+      var d = new Date(iso);
+      if (isNaN(d.getTime())) {
+        return;
+      }
+      var withMs = el.textContent.indexOf('.') >= 0;
+      el.textContent = d.getFullYear() + '-' + pad(d.getMonth() + 1) + '-' + pad(d.getDate()) + ' ' +
+        pad(d.getHours()) + ':' + pad(d.getMinutes()) + ':' + pad(d.getSeconds()) +
+        (withMs ? '.' + pad(d.getMilliseconds(), 3) : '');
+      el.setAttribute('title', 'UTC ' + iso);
+    });
+    var zone = document.getElementById('zone');
+    if (zone && window.Intl) {
+      zone.textContent = Intl.DateTimeFormat().resolvedOptions().timeZone + ', your browser\'s zone (hover a time for UTC)';
+    }
+  }
+
+  localTimes(document);
+
   function busy(region) {
     // Never pull a form away from someone using it.
     return region.contains(document.activeElement) && document.activeElement !== document.body;
@@ -39,12 +75,14 @@
         var replacement = region.id && fresh.getElementById(region.id);
         // A ticked selection (bulk actions) or an open error stays as the user left it.
         if (replacement && !busy(region) && !region.querySelector('details[open], input[type=checkbox]:checked')) {
-          region.replaceWith(document.importNode(replacement, true));
+          var node = document.importNode(replacement, true);
+          region.replaceWith(node);
+          localTimes(node);
         }
       });
       var stamp = document.getElementById('refreshed');
       if (stamp) {
-        stamp.textContent = '(last at ' + new Date().toLocaleTimeString() + ')';
+        stamp.textContent = '(last at ' + new Date().toLocaleTimeString([], { hour12: false }) + ')';
       }
     });
   }

@@ -128,6 +128,23 @@ class ConsoleHardeningTest extends H2ConsoleTest {
                 .andExpect(status().isOk());
     }
 
+    @Test
+    void dateFiltersAre24HourInTheConsolesZone() throws Exception {
+        mvc.perform(get(BASE + "/executions")
+                        .param("from", "2030-01-31 13:45")
+                        .with(httpBasic(VIEWER, VIEWER_PASSWORD)))
+                .andExpect(status().isOk())
+                .andExpect(content().string(containsString("value=\"2030-01-31 13:45\"")))
+                .andExpect(content().string(not(containsString("is not a 24-hour date"))))
+                .andExpect(content().string(containsString("24-hour, in")));
+        mvc.perform(get(BASE + "/executions")
+                        .param("from", "01/31/2030 1:45 PM")
+                        .with(httpBasic(VIEWER, VIEWER_PASSWORD)))
+                .andExpect(status().isOk())
+                .andExpect(content()
+                        .string(containsString("is not a 24-hour date and time like 2030-01-31 13:45 (in UTC)")));
+    }
+
     private static RequestPostProcessor from(String address) {
         return request -> {
             request.setRemoteAddr(address);

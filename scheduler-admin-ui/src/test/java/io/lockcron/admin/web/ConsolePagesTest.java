@@ -144,7 +144,8 @@ class ConsolePagesTest extends H2ConsoleTest {
         String future = page(BASE + "/executions", "from", "2999-01-01T00:00");
         assertThat(future).contains("<span>0</span> executions match");
         String bad = page(BASE + "/executions", "from", "yesterday", "outcome", "MAYBE");
-        assertThat(bad).contains("From &#39;yesterday&#39; is not a date", "Outcome &#39;MAYBE&#39; is not one of");
+        assertThat(bad)
+                .contains("From &#39;yesterday&#39; is not a 24-hour date", "Outcome &#39;MAYBE&#39; is not one of");
     }
 
     @Test
