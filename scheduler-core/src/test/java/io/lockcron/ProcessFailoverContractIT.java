@@ -148,7 +148,9 @@ public abstract class ProcessFailoverContractIT extends DatabaseIT {
         await().atMost(PROCESS_WAIT).until(() -> effects.total(Effects.TX) >= 16);
         Instant started = Instant.now();
         Instant end = started.plusSeconds(seconds);
-        Random random = new Random(Long.getLong("lockcron.chaos.seed", System.nanoTime()));
+        long seed = Long.getLong("lockcron.chaos.seed", System.nanoTime());
+        System.out.printf("chaos: seed %d (replay with -Dlockcron.chaos.seed=%d)%n", seed, seed);
+        Random random = new Random(seed);
         Map<String, Integer> actions = new java.util.TreeMap<>();
         while (Instant.now().isBefore(end)) {
             Thread.sleep(2500 + random.nextInt(2500));
@@ -187,7 +189,8 @@ public abstract class ProcessFailoverContractIT extends DatabaseIT {
         assertLostAttemptsAreFailovers();
         assertFencedNodesCommittedNothingAfterwards();
         System.out.printf(
-                "chaos: %d s, actions %s, %d fires checked, %d failovers, %d fencings%n",
+                "chaos: seed %d, %d s, actions %s, %d fires checked, %d failovers, %d fencings%n",
+                seed,
                 seconds,
                 actions,
                 fires,
@@ -209,16 +212,21 @@ public abstract class ProcessFailoverContractIT extends DatabaseIT {
     /** No execution of a fenced node started before its fencing and committed after it. */
     void assertFencedNodesCommittedNothingAfterwards() {
         for (FencingInfo fencing : client.fencings(10_000)) {
-            List<ExecutionInfo> late =
-                    client
-                            .executions(
-                                    ExecutionQuery.all().node(fencing.nodeId()).page(0, 500))
-                            .items()
-                            .stream()
-                            .filter(e -> e.startedAt().isBefore(fencing.fencedAt())
-                                    && e.finishedAt() != null
-                                    && e.finishedAt().isAfter(fencing.fencedAt()))
-                            .toList();
+            List<ExecutionInfo> all = new ArrayList<>();
+            for (int page = 0; page < 1_000; page++) { // every row, not the first page only
+                List<ExecutionInfo> items = client.executions(
+                                ExecutionQuery.all().node(fencing.nodeId()).page(page, 500))
+                        .items();
+                all.addAll(items);
+                if (items.size() < 500) {
+                    break;
+                }
+            }
+            List<ExecutionInfo> late = all.stream()
+                    .filter(e -> e.startedAt().isBefore(fencing.fencedAt())
+                            && e.finishedAt() != null
+                            && e.finishedAt().isAfter(fencing.fencedAt()))
+                    .toList();
             assertThat(late)
                     .as("executions of %s committed after it was fenced", fencing.nodeId())
                     .isEmpty();
