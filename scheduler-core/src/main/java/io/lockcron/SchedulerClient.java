@@ -71,6 +71,8 @@ public interface SchedulerClient {
      * {@code job:instance}, carrying {@code payload}. Any node that has the job runs it.
      *
      * @return the entry's name
+     * @throws InvalidJobException if the payload is longer than 4,000 characters (what the
+     *     schema's column holds) or the entry exists already
      */
     String scheduleOnce(String job, String instance, Instant at, @Nullable String payload);
 

@@ -104,6 +104,27 @@ public abstract class JobActionsContractIT extends DatabaseIT {
     }
 
     @Test
+    void anOversizedPayloadIsRefusedWithTheLimitAndNothingIsScheduled() {
+        nodes.start(
+                "n1",
+                List.of(JobDefinition.builder("mailer")
+                        .onDemand()
+                        .handler(ctx -> {})
+                        .build()));
+        Instant later = Instant.now().plus(Duration.ofDays(1));
+        String fits = "<b>" + "x".repeat(3993) + "</b>";
+        String entry = client.scheduleOnce("mailer", "fits", later, fits);
+        assertThat(client.payload(entry)).contains(fits);
+
+        assertThatThrownBy(() -> client.scheduleOnce("mailer", "huge", later, "y".repeat(1_000_000)))
+                .isInstanceOf(InvalidJobException.class)
+                .hasMessageContaining("'mailer:huge'")
+                .hasMessageContaining("1000000 characters")
+                .hasMessageContaining("at most 4000");
+        assertThat(client.job("mailer:huge")).isEmpty();
+    }
+
+    @Test
     void aPendingOneShotEntryIsCancelledButNotOneDeclaredInCode() {
         nodes.start(
                 "n1",

@@ -9,6 +9,9 @@ import org.jspecify.annotations.Nullable;
 
 /** The client's writes that may run in the caller's transaction: one statement each, on the handle given. */
 public final class ClientWrites {
+    /** What the {@code payload} column of every schema holds (VARCHAR(4000)). */
+    public static final int MAX_PAYLOAD_CHARS = 4000;
+
     private ClientWrites() {}
 
     /** Inserts the one-shot entry {@code job:instance}; returns its name. */
@@ -16,6 +19,7 @@ public final class ClientWrites {
             Store store, Handle h, String job, String instance, Instant at, @Nullable String payload) {
         String name = job + ":" + instance;
         JobDefinition.checkName(name);
+        checkPayload(name, payload);
         int inserted;
         try {
             inserted = store.update(h, "insert-one-shot")
@@ -37,6 +41,16 @@ public final class ClientWrites {
             throw new UnknownJobException(job);
         }
         return name;
+    }
+
+    // Refused before the INSERT: the database's own answer ("data too long", or silent truncation in a
+    // non-strict MySQL) names neither the job nor the fix.
+    private static void checkPayload(String name, @Nullable String payload) {
+        if (payload != null && payload.length() > MAX_PAYLOAD_CHARS) {
+            throw new InvalidJobException("The payload of job '" + name + "' has " + payload.length()
+                    + " characters; at most " + MAX_PAYLOAD_CHARS + " fit. Keep larger data in a table of your own"
+                    + " and pass its key as the payload.");
+        }
     }
 
     public static void triggerNow(Store store, Handle h, String name, @Nullable String requestedBy) {
