@@ -40,6 +40,8 @@ CREATE TABLE IF NOT EXISTS lock_cron (
 );
 
 CREATE INDEX IF NOT EXISTS lock_cron_due ON lock_cron (status, due_time);
+-- Polls find trigger requests without reading idle jobs.
+CREATE INDEX IF NOT EXISTS lock_cron_requested ON lock_cron (trigger_requested_at);
 
 -- One row per executed fire. The unique key is the idempotency guard: one committed execution per fire.
 CREATE TABLE IF NOT EXISTS job_execution (

@@ -18,6 +18,9 @@ CREATE INDEX IF NOT EXISTS job_registration_job ON job_registration (job_name);
 ALTER TABLE scheduler_node ADD COLUMN IF NOT EXISTS heartbeat_interval_ms BIGINT NULL;
 ALTER TABLE scheduler_node ADD COLUMN IF NOT EXISTS heartbeat_timeout_ms BIGINT NULL;
 
+-- Polls find trigger requests on an index instead of reading every job.
+CREATE INDEX IF NOT EXISTS lock_cron_requested ON lock_cron (trigger_requested_at);
+
 -- Keep this last: it marks the upgrade done.
 INSERT INTO lockcron_schema_version (version, applied_at)
   SELECT 2, DATEADD(MILLISECOND, CAST(EXTRACT(EPOCH FROM CURRENT_TIMESTAMP(3)) * 1000 AS BIGINT), TIMESTAMP '1970-01-01 00:00:00')

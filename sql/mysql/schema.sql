@@ -38,7 +38,8 @@ CREATE TABLE IF NOT EXISTS lock_cron (
   definition_version   INT           NOT NULL DEFAULT 1,
   created_at           DATETIME(3)   NOT NULL,
   updated_at           DATETIME(3)   NOT NULL,
-  KEY lock_cron_due (status, due_time)
+  KEY lock_cron_due (status, due_time),
+  KEY lock_cron_requested (trigger_requested_at)  -- polls find trigger requests without reading idle jobs
 ) ENGINE = InnoDB DEFAULT CHARSET = utf8mb4 COLLATE = utf8mb4_bin;
 
 -- One row per executed fire. The unique key is the idempotency guard: one committed execution per fire.

@@ -45,6 +45,16 @@ PREPARE lockcron_stmt FROM @lockcron_ddl;
 EXECUTE lockcron_stmt;
 DEALLOCATE PREPARE lockcron_stmt;
 
+-- Polls find trigger requests on an index instead of reading every job. MySQL has no ADD INDEX IF NOT EXISTS:
+-- the statement is built only while the index is missing, so running the script again changes nothing.
+SET @lockcron_ddl = (SELECT IF(COUNT(*) = 0,
+    'ALTER TABLE lock_cron ADD INDEX lock_cron_requested (trigger_requested_at)', 'DO 0')
+  FROM information_schema.statistics
+  WHERE table_schema = DATABASE() AND table_name = 'lock_cron' AND index_name = 'lock_cron_requested');
+PREPARE lockcron_stmt FROM @lockcron_ddl;
+EXECUTE lockcron_stmt;
+DEALLOCATE PREPARE lockcron_stmt;
+
 -- Keep this last: it marks the upgrade done.
 INSERT INTO lockcron_schema_version (version, applied_at)
   SELECT 2, UTC_TIMESTAMP(3) FROM DUAL

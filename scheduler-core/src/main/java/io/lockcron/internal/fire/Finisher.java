@@ -2,8 +2,6 @@ package io.lockcron.internal.fire;
 
 import io.lockcron.ExecutionInfo;
 import io.lockcron.Outcome;
-import io.lockcron.internal.store.AttemptStore.Attempt;
-import io.lockcron.internal.store.JobRow;
 import io.lockcron.internal.store.Store;
 import java.time.Instant;
 import org.jspecify.annotations.Nullable;
@@ -29,45 +27,30 @@ final class Finisher {
     }
 
     /** Logs and tells the listeners, once the fire's result (and its attempt's close) is committed. */
-    void finished(
-            JobRow row,
-            Plan.Run run,
-            Attempt attempt,
-            Instant started,
-            Instant finished,
-            Outcome outcome,
-            @Nullable Throwable failure,
-            @Nullable String error) {
-        if (failure != null && outcome == Outcome.RETRYING) {
+    void finished(Claim claim, FireEnd end) {
+        String job = claim.row().name();
+        Instant fireTime = claim.run().fireTime();
+        int number = claim.attempt().number();
+        Throwable failure = end.failure();
+        if (failure != null && end.outcome() == Outcome.RETRYING) {
             // One line per retried failure: a flaky job must not bury the log; the trace is at debug.
-            log.warn(
-                    "Job '{}' fire {} attempt {} failed, will retry: {}",
-                    row.name(),
-                    run.fireTime(),
-                    attempt.number(),
-                    failure.toString());
-            log.debug("Job '{}' fire {} attempt {} failed", row.name(), run.fireTime(), attempt.number(), failure);
+            log.warn("Job '{}' fire {} attempt {} failed, will retry: {}", job, fireTime, number, failure.toString());
+            log.debug("Job '{}' fire {} attempt {} failed", job, fireTime, number, failure);
         } else if (failure != null) {
-            log.warn(
-                    "Job '{}' fire {} attempt {} failed ({})",
-                    row.name(),
-                    run.fireTime(),
-                    attempt.number(),
-                    outcome,
-                    failure);
+            log.warn("Job '{}' fire {} attempt {} failed ({})", job, fireTime, number, end.outcome(), failure);
         }
         var execution = new ExecutionInfo(
                 0,
-                row.name(),
-                run.fireTime(),
-                run.kind(),
-                attempt.number(),
+                job,
+                fireTime,
+                claim.run().kind(),
+                number,
                 node.nodeId(),
-                attempt.id(),
-                started,
-                finished,
-                outcome,
-                error);
+                claim.attempt().id(),
+                claim.started(),
+                end.finished(),
+                end.outcome(),
+                end.error());
         listeners.each(l -> l.executionFinished(execution));
     }
 }

@@ -49,6 +49,11 @@ final class FireHandles {
         }
     }
 
+    /** Whether each fire's transaction is begun for its job by name (then a fire is claimed by name). */
+    boolean perJob() {
+        return transactions != null;
+    }
+
     /**
      * A handle for the fire of {@code jobName}. On lockcron's own connection the caller begins the
      * transaction; on a begun one {@code begin()} changes nothing, and closing the handle rolls

@@ -39,18 +39,16 @@ final class LeaseGuard implements AutoCloseable {
     /** {@code claimedNanos}: when the claim was sent, on {@link System#nanoTime()}. */
     LeaseGuard(
             Store store,
-            String job,
-            long token,
+            Claim claim,
             Duration lease,
-            long claimedNanos,
             ScheduledExecutorService renewals,
             ScheduledExecutorService watchdogs) {
         this.store = store;
-        this.job = job;
-        this.token = token;
+        this.job = claim.row().name();
+        this.token = claim.attempt().id();
         this.lease = lease;
         this.worker = Thread.currentThread();
-        this.renewedNanos = claimedNanos;
+        this.renewedNanos = claim.startNanos();
         this.deadlineAfterNanos = lease.minus(margin(lease)).toNanos();
         long every = Math.max(1, lease.toMillis() / 3);
         this.renewal = renewals.scheduleWithFixedDelay(this::renew, every, every, TimeUnit.MILLISECONDS);

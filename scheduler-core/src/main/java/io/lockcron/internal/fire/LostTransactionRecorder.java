@@ -49,16 +49,9 @@ final class LostTransactionRecorder {
      * Records {@code reason} as the fire's failure: in the fire's own transaction if it still holds
      * the lock ({@code stillOurs}), so no other node can take the fire meanwhile; else in a new one.
      */
-    FireResult record(
-            Handle fire,
-            Locked original,
-            Plan.Run run,
-            Attempt attempt,
-            long startNanos,
-            Throwable reason,
-            @Nullable BooleanSupplier stillOurs) {
+    FireResult record(Handle fire, Claim claim, Throwable reason, @Nullable BooleanSupplier stillOurs) {
         if (stillOurs != null) {
-            Optional<FireResult> inPlace = inPlace(fire, original, run, attempt, startNanos, reason, stillOurs);
+            Optional<FireResult> inPlace = inPlace(fire, claim, reason, stillOurs);
             if (inPlace.isPresent()) {
                 return inPlace.get();
             }
@@ -67,38 +60,32 @@ final class LostTransactionRecorder {
         // A connection of lockcron's own: the fire's may belong to a transaction manager that has
         // just released it with the rollback.
         try (Handle h = store.jdbi().open()) {
-            return recordAfresh(h, original, run, attempt, startNanos, reason);
+            return recordAfresh(h, claim, reason);
         } catch (RuntimeException e) {
             // Never leave the attempt running: other nodes wait for a running attempt whose job
             // committed mid-way, and this one will not record it now.
-            closeQuietly(attempt, original.dbNow());
+            closeQuietly(claim.attempt(), claim.started());
             throw e;
         }
     }
 
-    private Optional<FireResult> inPlace(
-            Handle h,
-            Locked original,
-            Plan.Run run,
-            Attempt attempt,
-            long startNanos,
-            Throwable reason,
-            BooleanSupplier stillOurs) {
-        JobRow row = original.row();
+    private Optional<FireResult> inPlace(Handle h, Claim claim, Throwable reason, BooleanSupplier stillOurs) {
+        JobRow row = claim.row();
+        Plan.Run run = claim.run();
         try {
-            h.rollbackToSavepoint(TransactionalFire.BODY);
-            Instant finished = original.dbNow().plusNanos(System.nanoTime() - startNanos);
-            Outcome outcome = TransactionalFire.outcome(row, run, reason);
-            ScheduleUpdate update = TransactionalFire.result(row, run, outcome, finished);
+            h.rollbackToSavepoint(TransactionalRun.BODY);
+            Instant finished = claim.finishedNow();
+            Outcome outcome = FireOutcomes.outcome(row, run, reason);
+            ScheduleUpdate update = FireOutcomes.result(row, run, outcome, finished);
             store.jobs().updateSchedule(h, update);
-            String error = finish(h, row, run, attempt, outcome, finished, reason);
-            store.attempts().close(h, attempt.id(), Finisher.attemptOutcome(reason), finished, error);
+            FireEnd end = finish(h, claim, new FireEnd(outcome, finished, reason, ErrorSummary.ascii(reason)));
+            store.attempts().close(h, claim.attempt().id(), Finisher.attemptOutcome(reason), finished, end.error());
             if (!stillOurs.getAsBoolean()) {
                 return Optional.empty();
             }
             h.commit();
-            finisher.finished(row, run, attempt, original.dbNow(), finished, outcome, reason, error);
-            return Optional.of(new FireResult.Done(TransactionalFire.dueOf(update), original.dbNow(), outcome));
+            finisher.finished(claim, end);
+            return Optional.of(new FireResult.Done(FireOutcomes.dueOf(update), claim.started(), outcome));
         } catch (RuntimeException e) {
             if (SqlErrors.isConnectionFailure(e)) {
                 throw e;
@@ -116,8 +103,10 @@ final class LostTransactionRecorder {
         }
     }
 
-    private FireResult recordAfresh(
-            Handle h, Locked original, Plan.Run run, Attempt attempt, long startNanos, Throwable reason) {
+    private FireResult recordAfresh(Handle h, Claim claim, Throwable reason) {
+        Locked original = claim.locked();
+        Plan.Run run = claim.run();
+        Attempt attempt = claim.attempt();
         JobRow before = original.row();
         Optional<Locked> relocked = relock(h, before.name());
         if (relocked.isEmpty()) {
@@ -149,7 +138,7 @@ final class LostTransactionRecorder {
             store.attempts().close(attempt.id(), "LOST", original.dbNow());
             return new FireResult.NotDue(null, relocked.get().dbNow());
         }
-        Instant finished = original.dbNow().plusNanos(System.nanoTime() - startNanos);
+        Instant finished = claim.finishedNow();
         if (!committedMidway) {
             store.executions()
                     .start(
@@ -171,25 +160,25 @@ final class LostTransactionRecorder {
                                 + " a job that manages its own transactions belongs in lease mode.",
                         reason)
                 : reason;
-        Outcome outcome = committedMidway ? Outcome.FAILED : TransactionalFire.outcome(row, run, failure);
-        ScheduleUpdate update = TransactionalFire.result(row, run, outcome, finished);
+        Outcome outcome = committedMidway ? Outcome.FAILED : FireOutcomes.outcome(row, run, failure);
+        ScheduleUpdate update = FireOutcomes.result(row, run, outcome, finished);
         store.jobs().updateSchedule(h, update);
-        String error = finish(h, row, run, attempt, outcome, finished, failure);
-        store.attempts().close(h, attempt.id(), Finisher.attemptOutcome(failure), finished, error);
+        FireEnd end = finish(h, claim, new FireEnd(outcome, finished, failure, ErrorSummary.ascii(failure)));
+        store.attempts().close(h, attempt.id(), Finisher.attemptOutcome(failure), finished, end.error());
         h.commit();
-        finisher.finished(row, run, attempt, original.dbNow(), finished, outcome, failure, error);
-        return new FireResult.Done(
-                TransactionalFire.dueOf(update), relocked.get().dbNow(), outcome);
+        finisher.finished(claim, end);
+        return new FireResult.Done(FireOutcomes.dueOf(update), relocked.get().dbNow(), outcome);
     }
 
     /** Writes the outcome with the error as plain ASCII, or without it if even that cannot be stored. */
-    private String finish(
-            Handle h, JobRow row, Plan.Run run, Attempt attempt, Outcome outcome, Instant finished, Throwable failure) {
-        String error = ErrorSummary.ascii(failure);
+    private FireEnd finish(Handle h, Claim claim, FireEnd end) {
+        String job = claim.row().name();
+        Instant fireTime = claim.run().fireTime();
+        long token = claim.attempt().id();
         h.savepoint("lockcron_record");
         try {
-            store.executions().finish(h, row.name(), run.fireTime(), attempt.id(), outcome, finished, error);
-            return error;
+            store.executions().finish(h, job, fireTime, token, end.outcome(), end.finished(), end.error());
+            return end;
         } catch (RuntimeException e) {
             if (SqlErrors.isConnectionFailure(e)) {
                 throw e;
@@ -197,8 +186,8 @@ final class LostTransactionRecorder {
             h.rollbackToSavepoint("lockcron_record");
             String plain = "The error of this fire could not be stored ("
                     + e.getClass().getSimpleName() + ")";
-            store.executions().finish(h, row.name(), run.fireTime(), attempt.id(), outcome, finished, plain);
-            return plain;
+            store.executions().finish(h, job, fireTime, token, end.outcome(), end.finished(), plain);
+            return new FireEnd(end.outcome(), end.finished(), end.failure(), plain);
         }
     }
 

@@ -2,26 +2,18 @@ package io.lockcron.internal.node;
 
 import io.lockcron.Scheduler;
 import io.lockcron.SchedulerClient;
-import io.lockcron.internal.fire.FireResult;
+import io.lockcron.internal.fire.FireProtocol;
 import io.lockcron.internal.fire.FireSettings;
 import io.lockcron.internal.fire.Listeners;
 import io.lockcron.internal.fire.NodeView;
-import io.lockcron.internal.fire.TransactionalFire;
-import io.lockcron.internal.store.JobStore.DueRow;
 import io.lockcron.internal.store.SchemaVerifier;
 import io.lockcron.internal.store.Store;
 import io.lockcron.internal.store.StoreFactory;
 import io.lockcron.job.JobDefinition;
-import io.lockcron.job.JobHandler;
-import java.time.Duration;
 import java.time.Instant;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.LinkedBlockingQueue;
-import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.ThreadPoolExecutor;
@@ -29,7 +21,6 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.Collectors;
 import javax.sql.DataSource;
-import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -45,7 +36,6 @@ public final class SchedulerNode implements Scheduler, NodeView {
     private final DataSource dataSource;
     private final Store store;
     private final List<JobDefinition> definitions;
-    private final Map<String, JobHandler> handlers;
     private final Map<String, JobDefinition> byHandler;
     private final Listeners listeners;
     private final DbClock clock;
@@ -55,14 +45,13 @@ public final class SchedulerNode implements Scheduler, NodeView {
     private final ScheduledThreadPoolExecutor heartbeats;
 
     private final ThreadPoolExecutor workers;
-    private final TransactionalFire protocol;
+    private final FireProtocol protocol;
     private final Fencer fencer;
     private final Membership membership;
     private final java.util.concurrent.atomic.AtomicBoolean steppingDown =
             new java.util.concurrent.atomic.AtomicBoolean();
-    private final Set<String> inFlight = ConcurrentHashMap.newKeySet();
+    private final FireScheduler fires;
     private volatile List<JobDefinition> pendingDefinitions = List.of();
-    private final Map<String, Wake> wakes = new ConcurrentHashMap<>();
     private final AtomicInteger membershipEpoch = new AtomicInteger();
     private volatile int incarnation;
     private volatile boolean running;
@@ -70,15 +59,11 @@ public final class SchedulerNode implements Scheduler, NodeView {
     /** No fencing before this (monotonic) time: after an outage every heartbeat is stale, not every node hung. */
     private volatile long fenceNotBeforeNanos = Long.MAX_VALUE;
 
-    private record Wake(Instant at, ScheduledFuture<?> future) {}
-
     public SchedulerNode(DataSource dataSource, NodeConfig config, List<JobDefinition> definitions) {
         this.config = config;
         this.dataSource = dataSource;
         this.store = StoreFactory.create(dataSource, config.tablePrefix());
         this.definitions = definitions;
-        this.handlers =
-                definitions.stream().collect(Collectors.toUnmodifiableMap(JobDefinition::name, JobDefinition::handler));
         this.byHandler = definitions.stream().collect(Collectors.toUnmodifiableMap(JobDefinition::name, d -> d));
         this.listeners = new Listeners(config.listeners());
         this.clock = new DbClock(config.clock());
@@ -95,7 +80,7 @@ public final class SchedulerNode implements Scheduler, NodeView {
                 config.workerThreadFactory() != null
                         ? config.workerThreadFactory()
                         : Threads.named("lockcron-worker-" + config.nodeId()));
-        this.protocol = new TransactionalFire(
+        this.protocol = new FireProtocol(
                 store,
                 this,
                 new FireSettings(
@@ -116,6 +101,19 @@ public final class SchedulerNode implements Scheduler, NodeView {
                 config.nodeId(),
                 new Staleness(config.heartbeatInterval(), config.heartbeatTimeout()),
                 listeners);
+        this.fires = new FireScheduler(
+                new FireScheduler.Setup(
+                        config.pollInterval(),
+                        byHandler,
+                        config.workerThreads(),
+                        timers,
+                        workers,
+                        () -> running,
+                        () -> stopping),
+                store,
+                clock,
+                outage,
+                protocol);
     }
 
     @Override
@@ -146,14 +144,18 @@ public final class SchedulerNode implements Scheduler, NodeView {
             long purge = config.purgeInterval().toMillis();
             // Spread the nodes' purges; any one of them purging is enough.
             long firstPurge = ThreadLocalRandom.current().nextLong(Math.min(purge, 60_000) + 1);
-            timers.scheduleWithFixedDelay(this::purge, firstPurge, purge, TimeUnit.MILLISECONDS);
+            timers.scheduleWithFixedDelay(
+                    new HistoryPurge(store, config.historyRetention(), outage::isDown),
+                    firstPurge,
+                    purge,
+                    TimeUnit.MILLISECONDS);
         }
         log.info(
                 "Node {} (incarnation {}) started with {} job(s): {}",
                 config.nodeId(),
                 incarnation,
                 definitions.size(),
-                handlers.keySet());
+                byHandler.keySet());
     }
 
     /**
@@ -171,8 +173,7 @@ public final class SchedulerNode implements Scheduler, NodeView {
             running = false;
             stopping = true;
         }
-        wakes.values().forEach(w -> w.future().cancel(false));
-        wakes.clear();
+        fires.cancelAll();
         workers.shutdown();
         try {
             if (!workers.awaitTermination(config.shutdownTimeout().toMillis(), TimeUnit.MILLISECONDS)) {
@@ -227,7 +228,7 @@ public final class SchedulerNode implements Scheduler, NodeView {
         return clock.now();
     }
 
-    /** Re-reads what is due; catches changes by other nodes and clients, and fires a crashed node left. */
+    /** Registers definitions that had to wait, then reads what may fall due soon. */
     private void poll() {
         if (!running) {
             return;
@@ -237,84 +238,11 @@ public final class SchedulerNode implements Scheduler, NodeView {
             if (!pendingDefinitions.isEmpty()) {
                 pendingDefinitions = new JobRegistrar(store).register(pendingDefinitions);
             }
-            List<DueRow> rows = store.jdbi().withHandle(h -> store.jobs().dueCandidates(h));
-            Set<String> seen = new HashSet<>();
-            for (DueRow row : rows) {
-                if (!handlers.containsKey(row.handlerName())) {
-                    continue; // another service's job, or one this version of the code no longer has
-                }
-                seen.add(row.name());
-                Instant due = earliest(row.dueTime(), row.requestedAt());
-                if (due == null) {
-                    cancelWake(row.name());
-                } else {
-                    wakeAt(row.name(), due, clock.until(due));
-                }
-            }
-            wakes.keySet().removeIf(name -> !seen.contains(name) && cancelWake(name));
+            fires.poll();
             outage.succeeded();
         } catch (RuntimeException e) {
             outage.failed("poll", e);
         }
-    }
-
-    private void wakeAt(String name, Instant due, Duration delay) {
-        if (!running || inFlight.contains(name)) {
-            return; // the running fire looks again when it is done
-        }
-        Wake current = wakes.get(name);
-        if (current != null
-                && current.at().equals(due)
-                && !current.future().isDone()
-                && Math.abs(current.future().getDelay(TimeUnit.MILLISECONDS) - delay.toMillis()) < 250) {
-            return; // already set for this time; a clock or offset step moves it (above 250 ms)
-        }
-        ScheduledFuture<?> future = timers.schedule(() -> submit(name), delay.toNanos(), TimeUnit.NANOSECONDS);
-        Wake previous = wakes.put(name, new Wake(due, future));
-        if (previous != null) {
-            previous.future().cancel(false);
-        }
-    }
-
-    private boolean cancelWake(String name) {
-        Wake wake = wakes.remove(name);
-        if (wake != null) {
-            wake.future().cancel(false);
-        }
-        return true;
-    }
-
-    private void submit(String name) {
-        if (!running || !inFlight.add(name)) {
-            return;
-        }
-        try {
-            workers.execute(() -> fire(name));
-        } catch (RuntimeException e) {
-            inFlight.remove(name); // shutting down
-        }
-    }
-
-    private void fire(String name) {
-        FireResult result = null;
-        try {
-            result = protocol.fire(name, byHandler::get);
-            outage.succeeded();
-        } catch (RuntimeException e) {
-            if (!stopping) {
-                outage.failed("fire of job '" + name + "'", e);
-            }
-        } finally {
-            inFlight.remove(name);
-        }
-        if (result instanceof FireResult.NotDue notDue && notDue.dueAt() != null) {
-            // Measured against the database's own clock at the claim, not the estimated offset.
-            Duration wait = Duration.between(notDue.dbNow(), notDue.dueAt());
-            wakeAt(name, notDue.dueAt(), wait.isNegative() ? Duration.ofMillis(1) : wait);
-        } else if (result instanceof FireResult.Done done && done.dueAt() != null) {
-            wakeAt(name, done.dueAt(), clock.until(done.dueAt()));
-        }
-        // Busy: another node runs it; the next poll sees where it stands.
     }
 
     /**
@@ -329,7 +257,7 @@ public final class SchedulerNode implements Scheduler, NodeView {
             outage.succeeded();
             Instant now = clock.sample(store::now); // the database's time itself: fencing must not trust an estimate
             if (running && System.nanoTime() - fenceNotBeforeNanos >= 0) {
-                fencer.fenceStale(job -> wakeAt(job, now, Duration.ZERO));
+                fencer.fenceStale(job -> fires.wakeNow(job, now));
             }
         } catch (RuntimeException e) {
             outage.failed("heartbeat", e);
@@ -363,27 +291,5 @@ public final class SchedulerNode implements Scheduler, NodeView {
             protocol.databaseRecovered();
         }
         listeners.each(l -> l.databaseAvailability(down));
-    }
-
-    private void purge() {
-        Duration retention = config.historyRetention();
-        if (retention == null || outage.isDown()) {
-            return;
-        }
-        try {
-            int purged = store.client().purgeHistory(store.now().minus(retention));
-            if (purged > 0) {
-                log.info("Purged {} execution(s) older than {}", purged, retention);
-            }
-        } catch (RuntimeException e) {
-            log.warn("Purging history failed: {}", e.toString());
-        }
-    }
-
-    private static @Nullable Instant earliest(@Nullable Instant a, @Nullable Instant b) {
-        if (a == null) {
-            return b;
-        }
-        return b != null && b.isBefore(a) ? b : a;
     }
 }

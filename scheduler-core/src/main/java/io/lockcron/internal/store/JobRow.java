@@ -7,7 +7,6 @@ import io.lockcron.job.RetryPolicy;
 import io.lockcron.trigger.MisfirePolicy;
 import io.lockcron.trigger.Trigger;
 import io.lockcron.trigger.TriggerType;
-import io.lockcron.trigger.Triggers;
 import java.time.Duration;
 import java.time.Instant;
 import org.jspecify.annotations.Nullable;
@@ -44,7 +43,7 @@ public record JobRow(
         Instant updatedAt) {
 
     public Trigger trigger() {
-        return Triggers.parse(triggerType, triggerValue, zone);
+        return StoredTriggers.of(triggerType, triggerValue, zone);
     }
 
     public RetryPolicy retry() {

@@ -3,6 +3,7 @@ package io.lockcron.internal.store;
 import io.lockcron.job.JobDefinition;
 import io.lockcron.trigger.Trigger;
 import java.time.Instant;
+import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
 import org.jdbi.v3.core.Handle;
@@ -23,8 +24,15 @@ public final class JobStore {
     public record DueRow(
             String name,
             String handlerName,
+            String status,
             @Nullable Instant dueTime,
-            @Nullable Instant requestedAt) {}
+            @Nullable Instant requestedAt) {
+
+        /** Due by its schedule (not a request or a held lease): a drain of the due list claims it. */
+        public boolean scheduled() {
+            return status.equals("IDLE") && dueTime != null && (requestedAt == null || !requestedAt.isBefore(dueTime));
+        }
+    }
 
     /**
      * tryLock: locks the job's row, or returns empty at once if another transaction holds it.
@@ -34,6 +42,32 @@ public final class JobStore {
         return store.query(handle, "lock-job")
                 .bind("name", name)
                 .map((rs, ctx) ->
+                        new Locked(Rows.job(rs), Rows.requiredInstant(rs, "db_now"), rs.getString("session_id")))
+                .findOne();
+    }
+
+    /**
+     * tryLock on whichever scheduled fire is due first and free: empty if none is. Rows of the
+     * handlers in {@code foreign} (this node cannot run them) are left alone. Must run inside a
+     * transaction on {@code handle}.
+     */
+    public Optional<Locked> tryLockNextDue(Handle handle, Collection<String> foreign) {
+        StringBuilder exclude = new StringBuilder();
+        int i = 0;
+        for (String ignored : foreign) {
+            exclude.append(i == 0 ? "AND j.handler_name NOT IN (" : ", ")
+                    .append(":f")
+                    .append(i++);
+        }
+        if (i > 0) {
+            exclude.append(')');
+        }
+        var query = store.query(handle, "lock-next-due").define("exclude", exclude.toString());
+        i = 0;
+        for (String name : foreign) {
+            query.bind("f" + i++, name);
+        }
+        return query.map((rs, ctx) ->
                         new Locked(Rows.job(rs), Rows.requiredInstant(rs, "db_now"), rs.getString("session_id")))
                 .findOne();
     }
@@ -111,12 +145,14 @@ public final class JobStore {
                         .execute());
     }
 
-    /** Lets the leases of a fenced node expire now, so live nodes take its fires over at once. */
-    public List<DueRow> dueCandidates(Handle handle) {
+    /** The jobs that may fall due before {@code horizon}: never the idle ones, so polls stay cheap. */
+    public List<DueRow> dueCandidates(Handle handle, Instant horizon) {
         return store.query(handle, "due-jobs")
+                .bind("horizon", horizon)
                 .map((rs, ctx) -> new DueRow(
                         rs.getString("lock_name"),
                         rs.getString("handler_name"),
+                        rs.getString("status"),
                         Rows.instant(rs, "due_time"),
                         Rows.instant(rs, "trigger_requested_at")))
                 .list();

@@ -1,0 +1,129 @@
+package io.lockcron.internal.fire;
+
+import io.lockcron.FailoverInfo;
+import io.lockcron.JobStatus;
+import io.lockcron.internal.store.AttemptStore.Attempt;
+import io.lockcron.internal.store.ExecutionStore;
+import io.lockcron.internal.store.JobRow;
+import io.lockcron.internal.store.JobStore.Locked;
+import io.lockcron.internal.store.ScheduleUpdate;
+import io.lockcron.internal.store.Store;
+import io.lockcron.job.FireKind;
+import io.lockcron.job.JobDefinition;
+import java.time.Instant;
+import java.util.Optional;
+import java.util.function.Function;
+import org.jdbi.v3.core.Handle;
+import org.jspecify.annotations.Nullable;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The claim, the first step of {@link FireProtocol}: with the job's row locked, plans the fire,
+ * puts the attempt on record and starts the execution row. Either the fire is claimed — a {@link
+ * Claim} for one of the runs — or it is settled here: not due, skipped by the misfire policy,
+ * another node's, or recorded already.
+ */
+final class FireClaimer {
+    private static final Logger log = LoggerFactory.getLogger(FireClaimer.class);
+
+    /** What the claim came to. */
+    sealed interface Step {}
+
+    record Claimed(Claim claim) implements Step {}
+
+    record Settled(FireResult result) implements Step {}
+
+    private final Store store;
+    private final NodeView node;
+    private final FirePlanner planner;
+    private final Listeners listeners;
+
+    FireClaimer(Store store, NodeView node, FirePlanner planner, Listeners listeners) {
+        this.store = store;
+        this.node = node;
+        this.planner = planner;
+        this.listeners = listeners;
+    }
+
+    /** {@code h} is in the transaction that holds {@code locked}; a settled step has committed or rolled it back. */
+    Step claim(Handle h, Locked locked, Function<String, @Nullable JobDefinition> definitions, int epoch) {
+        long startNanos = System.nanoTime();
+        JobRow row = locked.row();
+        Instant now = locked.dbNow();
+        JobDefinition definition = definitions.apply(row.handlerName());
+        if (definition == null) {
+            h.rollback();
+            return new Settled(new FireResult.NotDue(null, now));
+        }
+        Plan plan = takeoverOrMisfire(h, row, planner.plan(row, now));
+        if (plan instanceof Plan.NotDue notDue) {
+            h.rollback();
+            return new Settled(new FireResult.NotDue(notDue.dueAt(), now));
+        }
+        if (plan instanceof Plan.Advance advance) {
+            log.info("Job '{}' skips fires missed up to {} (misfire policy SKIP)", row.name(), now);
+            ScheduleUpdate update = ScheduleUpdate.of(row, now).advanceTo(advance.next(), FireOutcomes.completes(row));
+            store.jobs().updateSchedule(h, update);
+            h.commit();
+            return new Settled(new FireResult.Done(FireOutcomes.dueOf(update), now, null));
+        }
+        Plan.Run run = (Plan.Run) plan;
+        Optional<Attempt> begun = store.attempts()
+                .tryBegin(
+                        row.name(),
+                        run.fireTime(),
+                        node.nodeId(),
+                        locked.sessionId(),
+                        now,
+                        FireOutcomes.expectedAttempt(row, run),
+                        row.status() == JobStatus.RUNNING);
+        if (begun.isEmpty()) {
+            h.rollback(); // its job ended the transaction; the node running it records the fire
+            return new Settled(new FireResult.Busy());
+        }
+        Attempt attempt = begun.get();
+        announce(row, run, attempt);
+        var start = new ExecutionStore.Start(
+                row.name(), run.fireTime(), run.kind(), attempt.number(), node.nodeId(), attempt.id(), now);
+        if (!store.executions().start(h, start)) {
+            log.warn("Job '{}' fire {} already has an execution; not running it again", row.name(), run.fireTime());
+            ScheduleUpdate update = FireOutcomes.after(row, run, now);
+            store.jobs().updateSchedule(h, update);
+            h.commit();
+            store.attempts().close(attempt.id(), "FAILED", now);
+            return new Settled(new FireResult.Done(FireOutcomes.dueOf(update), now, null));
+        }
+        return new Claimed(new Claim(locked, run, attempt, definition, startNanos, epoch));
+    }
+
+    /**
+     * A misfire policy is about to skip or replace the pending fire; if a node had started it
+     * (and died or hung), it is no misfire but a takeover of that very fire.
+     */
+    private Plan takeoverOrMisfire(Handle h, JobRow row, Plan plan) {
+        boolean replaces = plan instanceof Plan.Advance
+                || plan instanceof Plan.Run r && !r.fireTime().equals(row.nextFireTime());
+        if (replaces
+                && row.nextFireTime() != null
+                && row.triggerRequestedAt() == null
+                && store.attempts().started(h, row.name(), row.nextFireTime())) {
+            return new Plan.Run(row.nextFireTime(), FireKind.SCHEDULED, true);
+        }
+        return plan;
+    }
+
+    private void announce(JobRow row, Plan.Run run, Attempt attempt) {
+        for (FailoverInfo failover : attempt.failovers()) {
+            log.warn(
+                    "Job '{}' fire {}: taking over attempt {} lost by node {} ({}, {} ms after it was last seen)",
+                    row.name(),
+                    run.fireTime(),
+                    failover.lostAttempt(),
+                    failover.fromNode(),
+                    failover.reason(),
+                    failover.takeoverDelay().toMillis());
+            listeners.each(l -> l.failoverDetected(failover));
+        }
+    }
+}

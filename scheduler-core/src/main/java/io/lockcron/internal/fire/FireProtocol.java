@@ -1,0 +1,198 @@
+package io.lockcron.internal.fire;
+
+import io.lockcron.internal.store.JobStore.Locked;
+import io.lockcron.internal.store.Store;
+import io.lockcron.job.ExecutionMode;
+import io.lockcron.job.JobDefinition;
+import io.lockcron.job.JobInvoker;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.util.Collection;
+import java.util.Optional;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.function.Function;
+import java.util.function.Supplier;
+import org.jdbi.v3.core.Handle;
+import org.jspecify.annotations.Nullable;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The fire protocol. Every fire begins with a claim in a transaction of its own, then runs in one
+ * of two ways — the two runs are peers, each consuming the one {@link Claim} value:
+ *
+ * <pre>
+ * BEGIN (READ COMMITTED)
+ * SELECT ... FROM lock_cron WHERE lock_name = ?               FOR UPDATE SKIP LOCKED  -- by name, or
+ * SELECT ... WHERE status = 'IDLE' AND due_time <= NOW()
+ *            ORDER BY due_time LIMIT 1                       FOR UPDATE SKIP LOCKED  -- the next due fire
+ * claim ({@link FireClaimer}): plan the fire on the database clock (misfire policy, retries, a
+ *   takeover of a fire another node started); INSERT fire_attempt in a short transaction of its
+ *   own (who runs it, its session; its id is the fencing token; a lost attempt found here is
+ *   closed and recorded as a failover); INSERT job_execution RUNNING unless the fire has one
+ *   (the idempotency guard)
+ * transactional run ({@link TransactionalRun}):
+ *   SAVEPOINT body; run the job on this very transaction, through a connection that refuses to end
+ *   it; on failure ROLLBACK TO SAVEPOINT body
+ *   UPDATE lock_cron (next fire, or retry); UPDATE job_execution (outcome); UPDATE fire_attempt
+ *   check that the transaction is still the one that took the lock; COMMIT          -- unlock
+ * lease run ({@link LeaseRun}):
+ *   UPDATE lock_cron SET status = 'RUNNING', owner, lease_until, fencing_token; COMMIT
+ *   run the job outside any transaction, renewing the lease; finish in a short transaction
+ *   that only the current token can commit
+ * </pre>
+ *
+ * The row lock, not a status flag, keeps other nodes out: if this process dies, the database rolls
+ * the transaction back, frees the row and the fire is still due for the next node, which finds
+ * the open attempt and records the failover. A hung node is fenced: its labelled sessions are
+ * killed, so its work can never commit; a node that learns it was fenced commits nothing. A fire
+ * whose own transaction cannot be committed is recorded in a new one ({@link
+ * LostTransactionRecorder}). Nodes drain the due list with the second form of the lock, so they
+ * never spend a lock attempt on a fire another node holds.
+ */
+public final class FireProtocol {
+    private static final Logger log = LoggerFactory.getLogger(FireProtocol.class);
+
+    private final Store store;
+    private final NodeView node;
+    private final FireHandles handles;
+    private final SessionLimits sessionLimits;
+    private final FireClaimer claimer;
+    private final TransactionalRun transactional;
+    private final LeaseRun leases;
+
+    public FireProtocol(
+            Store store,
+            NodeView node,
+            FireSettings settings,
+            ScheduledExecutorService timers,
+            JobInvoker invoker,
+            Listeners listeners) {
+        this.store = store;
+        this.node = node;
+        this.handles = new FireHandles(store, settings.transactions());
+        this.sessionLimits = new SessionLimits(store.dialect(), settings.idleLimit());
+        Finisher finisher = new Finisher(store, node, listeners);
+        JobBody body = new JobBody(timers, invoker);
+        this.claimer = new FireClaimer(store, node, new FirePlanner(settings.misfireThreshold()), listeners);
+        this.transactional = new TransactionalRun(store, node, body, sessionLimits, finisher);
+        this.leases = new LeaseRun(store, node, settings.leaseDuration(), body, finisher);
+    }
+
+    /**
+     * Tries to run the due fire of {@code jobName}, with the local definition {@code definitions}
+     * gives for the row's handler name: its handler, and its execution mode (this node's code
+     * decides how the handler runs, not a row another release wrote). Database failures
+     * propagate; the fire then stays due.
+     */
+    public FireResult fire(String jobName, Function<String, @Nullable JobDefinition> definitions) {
+        return attempt(
+                        () -> handles.open(jobName),
+                        h -> store.jobs().tryLock(h, jobName),
+                        "job '" + jobName + "'",
+                        definitions)
+                .map(Fired::result)
+                .orElseGet(FireResult.Busy::new);
+    }
+
+    /**
+     * Claims whichever scheduled fire is due first and free (other nodes' claims are skipped, not
+     * waited for) and runs it as {@link #fire} would; empty if none is. Rows of {@code foreign}
+     * handlers are left alone.
+     */
+    public Optional<Fired> fireNextDue(
+            Collection<String> foreign, Function<String, @Nullable JobDefinition> definitions) {
+        if (!claimsNextDue()) {
+            throw new IllegalStateException("fires run in transactions begun per job: claim them by name");
+        }
+        return attempt(
+                () -> store.jdbi().open(),
+                h -> store.jobs().tryLockNextDue(h, foreign),
+                "the next due job",
+                definitions);
+    }
+
+    /** Whether {@link #fireNextDue} may be used: not when each job's transaction is begun for it by name. */
+    public boolean claimsNextDue() {
+        return !handles.perJob();
+    }
+
+    /** Call after a database outage: the server may hand out old session ids again. */
+    public void databaseRecovered() {
+        sessionLimits.forget();
+    }
+
+    private Optional<Fired> attempt(
+            Supplier<Handle> open,
+            Function<Handle, Optional<Locked>> lock,
+            String what,
+            Function<String, @Nullable JobDefinition> definitions) {
+        int epoch = node.membershipEpoch();
+        Supplier<FireResult> next;
+        Locked locked;
+        try (Handle h = open.get()) {
+            Connection connection = h.getConnection();
+            int isolation = isolation(connection);
+            try {
+                if (isolation != Connection.TRANSACTION_READ_COMMITTED) {
+                    connection.setTransactionIsolation(Connection.TRANSACTION_READ_COMMITTED);
+                }
+                h.begin();
+                Optional<Locked> claimed = lock.apply(h);
+                if (claimed.isEmpty()) {
+                    h.rollback();
+                    return Optional.empty();
+                }
+                locked = claimed.get();
+                next = run(h, claimer.claim(h, locked, definitions, epoch));
+            } catch (SQLException e) {
+                throw new IllegalStateException("cannot start a fire transaction for " + what, e);
+            } finally {
+                if (h.isInTransaction()) {
+                    rollbackQuietly(h);
+                }
+                restore(connection, isolation);
+            }
+        }
+        // A lease-mode job runs here, its connection back in the pool.
+        return Optional.of(new Fired(locked.row().name(), locked.row().handlerName(), next.get()));
+    }
+
+    private Supplier<FireResult> run(Handle h, FireClaimer.Step step) {
+        if (step instanceof FireClaimer.Settled settled) {
+            return settled::result;
+        }
+        Claim claim = ((FireClaimer.Claimed) step).claim();
+        if (claim.definition().mode() == ExecutionMode.LEASE) {
+            return leases.claim(h, claim);
+        }
+        FireResult result = transactional.run(h, claim);
+        return () -> result;
+    }
+
+    private static int isolation(Connection c) {
+        try {
+            return c.getTransactionIsolation();
+        } catch (SQLException e) {
+            return Connection.TRANSACTION_READ_COMMITTED;
+        }
+    }
+
+    private static void restore(Connection c, int isolation) {
+        try {
+            if (!c.isClosed() && c.getTransactionIsolation() != isolation) {
+                c.setTransactionIsolation(isolation);
+            }
+        } catch (SQLException e) {
+            log.debug("Could not restore isolation level: {}", e.toString());
+        }
+    }
+
+    private static void rollbackQuietly(Handle h) {
+        try {
+            h.rollback();
+        } catch (RuntimeException e) {
+            log.debug("Rollback failed (the connection is probably gone): {}", e.toString());
+        }
+    }
+}

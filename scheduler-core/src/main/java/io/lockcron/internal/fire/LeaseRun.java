@@ -1,0 +1,144 @@
+package io.lockcron.internal.fire;
+
+import io.lockcron.JobStatus;
+import io.lockcron.Outcome;
+import io.lockcron.internal.store.JobRow;
+import io.lockcron.internal.store.ScheduleUpdate;
+import io.lockcron.internal.store.Store;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.concurrent.ScheduledThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Supplier;
+import org.jdbi.v3.core.Handle;
+import org.jspecify.annotations.Nullable;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The lease run of a {@link Claim} (see {@link FireProtocol}), for jobs too long to hold a
+ * transaction open: the row lock is held only to take a lease (owner, expiry on the database
+ * clock, the attempt's fencing token), the job runs outside any transaction while {@link
+ * LeaseGuard} renews the lease (and stops the run once it could not for too long), and the finish
+ * is a short transaction that only the current token can commit. A lease that expires is taken
+ * over with a higher token, and the old owner's finish changes nothing — ShedLock's model, made
+ * safe by the token.
+ */
+final class LeaseRun {
+    private static final Logger log = LoggerFactory.getLogger(LeaseRun.class);
+    private final Store store;
+    private final NodeView node;
+    private final Duration lease;
+    private final JobBody body;
+    private final Finisher finisher;
+    /** Renewals and the self-fencing watchdog: never on the shared timers, which can be busy. */
+    private final ScheduledThreadPoolExecutor renewals;
+
+    private final ScheduledThreadPoolExecutor watchdogs;
+
+    LeaseRun(Store store, NodeView node, Duration lease, JobBody body, Finisher finisher) {
+        this.store = store;
+        this.node = node;
+        this.lease = lease;
+        this.body = body;
+        this.finisher = finisher;
+        this.renewals = daemonPool(2, "lockcron-lease-renewal-" + node.nodeId());
+        this.watchdogs = daemonPool(1, "lockcron-lease-watchdog-" + node.nodeId());
+    }
+
+    /** Threads that end when idle, so a stopped node leaves none behind. */
+    private static ScheduledThreadPoolExecutor daemonPool(int threads, String name) {
+        AtomicInteger count = new AtomicInteger();
+        ScheduledThreadPoolExecutor pool = new ScheduledThreadPoolExecutor(threads, r -> {
+            Thread t = new Thread(r, name + "-" + count.incrementAndGet());
+            t.setDaemon(true);
+            return t;
+        });
+        pool.setKeepAliveTime(30, TimeUnit.SECONDS);
+        pool.allowCoreThreadTimeOut(true);
+        pool.setRemoveOnCancelPolicy(true);
+        return pool;
+    }
+
+    /** Takes the lease in the claim's transaction and commits; the returned step runs the job. */
+    Supplier<FireResult> claim(Handle h, Claim claim) {
+        Instant now = claim.started();
+        store.jobs()
+                .claimLease(
+                        h, claim.row().name(), node.nodeId(), claim.attempt().id(), now.plus(lease), now);
+        h.commit();
+        return () -> runAndFinish(claim);
+    }
+
+    private FireResult runAndFinish(Claim claim) {
+        JobRow row = claim.row();
+        long token = claim.attempt().id();
+        Throwable failure;
+        boolean lost;
+        boolean fenced;
+        try (LeaseGuard guard = new LeaseGuard(store, claim, lease, renewals, watchdogs)) {
+            var context = new LeaseContext(
+                    row.name(),
+                    claim.run().fireTime(),
+                    claim.run().kind(),
+                    claim.attempt().number(),
+                    token,
+                    node.nodeId(),
+                    row.payload());
+            failure = body.run(claim.definition().handler(), context, row.timeout());
+            lost = guard.lost();
+            fenced = guard.fenced();
+        }
+        Instant finished = claim.finishedNow();
+        if (fenced && !lost) {
+            // Past the self-fencing deadline another node may own the lease by now: report nothing,
+            // let the lease expire and be taken over (a recorded LEASE_EXPIRED failover).
+            Thread.interrupted();
+            return new FireResult.NotDue(null, claim.started());
+        }
+        if (failure != null && node.stopping() && JobBody.wasInterrupted(failure) && !lost) {
+            store.jobs().releaseLease(row.name(), token);
+            store.attempts().close(token, "RELEASED", finished);
+            log.info(
+                    "Job '{}' fire {} handed back: the node is stopping",
+                    row.name(),
+                    claim.run().fireTime());
+            return new FireResult.NotDue(null, claim.started());
+        }
+        return finish(claim, finished, failure);
+    }
+
+    private FireResult finish(Claim claim, Instant finished, @Nullable Throwable failure) {
+        JobRow row = claim.row();
+        Plan.Run run = claim.run();
+        long token = claim.attempt().id();
+        Outcome outcome = FireOutcomes.outcome(row, run, failure);
+        ScheduleUpdate update = FireOutcomes.result(row, run, outcome, finished);
+        if (update.status() == JobStatus.RUNNING) {
+            update = update.withStatus(JobStatus.IDLE);
+        }
+        String error = failure == null ? null : ErrorSummary.of(failure);
+        ScheduleUpdate result = update;
+        boolean accepted = store.jdbi().inTransaction(h -> {
+            if (!store.jobs().finishLease(h, result, token, row)) {
+                return false;
+            }
+            store.executions().finish(h, row.name(), run.fireTime(), token, outcome, finished, error);
+            store.attempts().close(h, token, Finisher.attemptOutcome(failure), finished, error);
+            return true;
+        });
+        if (!accepted) {
+            log.warn(
+                    "Job '{}' fire {}: the lease with token {} was taken over by another node; this node's result"
+                            + " ({}) is discarded",
+                    row.name(),
+                    run.fireTime(),
+                    token,
+                    outcome);
+            return new FireResult.NotDue(null, claim.started());
+        }
+        finisher.finished(claim, new FireEnd(outcome, finished, failure, error));
+        return new FireResult.Done(FireOutcomes.dueOf(update), claim.started(), outcome);
+    }
+}

@@ -1,0 +1,152 @@
+package io.lockcron.internal.fire;
+
+import io.lockcron.Outcome;
+import io.lockcron.internal.store.JobRow;
+import io.lockcron.internal.store.ScheduleUpdate;
+import io.lockcron.internal.store.SqlErrors;
+import io.lockcron.internal.store.Store;
+import io.lockcron.job.FireTransactionException;
+import org.jdbi.v3.core.Handle;
+import org.jspecify.annotations.Nullable;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The transactional run of a {@link Claim} (see {@link FireProtocol}): the job runs in the very
+ * transaction that holds its lock, behind a savepoint and through a connection that may not end
+ * that transaction; its result (schedule, execution outcome, attempt close) commits with its work.
+ */
+final class TransactionalRun {
+    private static final Logger log = LoggerFactory.getLogger(TransactionalRun.class);
+    static final String BODY = "lockcron_body";
+
+    private final Store store;
+    private final NodeView node;
+    private final JobBody body;
+    private final SessionLimits sessionLimits;
+    private final Finisher finisher;
+    private final Guards guards;
+
+    /** What keeps the job from ending the fire's transaction, and what records one that was ended anyway. */
+    record Guards(
+            JobTransaction.Opener jobTransactions, FireTransactionIdentity identity, LostTransactionRecorder lost) {}
+
+    TransactionalRun(Store store, NodeView node, JobBody body, SessionLimits sessionLimits, Finisher finisher) {
+        this.store = store;
+        this.node = node;
+        this.body = body;
+        this.sessionLimits = sessionLimits;
+        this.finisher = finisher;
+        this.guards = new Guards(
+                new JobTransaction.Opener(store),
+                FireTransactionIdentity.forDialect(store.dialect().name()),
+                new LostTransactionRecorder(store, node, finisher));
+    }
+
+    /** Runs the claimed fire in {@code h}'s transaction and commits it (or hands it back whole). */
+    FireResult run(Handle h, Claim claim) {
+        JobRow row = claim.row();
+        boolean limited = sessionLimits.apply(h, claim.locked().sessionId());
+        Object mark = guards.identity().mark(h);
+        h.savepoint(BODY);
+        Throwable failure;
+        String lostReason;
+        try (JobTransaction job = guards.jobTransactions().open(h.getConnection(), row.name())) {
+            var context = new FireContext(
+                    row.name(),
+                    claim.run().fireTime(),
+                    claim.run().kind(),
+                    claim.attempt().number(),
+                    claim.attempt().id(),
+                    node.nodeId(),
+                    row.payload(),
+                    job.handle(),
+                    job.connection());
+            failure = body.run(claim.definition().handler(), context, row.timeout());
+            lostReason = job.lostReason();
+        }
+        if (failure != null && node.stopping() && JobBody.wasInterrupted(failure)) {
+            h.rollback(); // hand the fire back whole: another node runs it at once
+            store.attempts().close(claim.attempt().id(), "RELEASED", claim.started());
+            log.info(
+                    "Job '{}' fire {} handed back: the node is stopping",
+                    row.name(),
+                    claim.run().fireTime());
+            return new FireResult.NotDue(null, claim.started());
+        }
+        if (node.membershipEpoch() != claim.epoch()) {
+            h.rollback(); // fenced while running: another node has this fire now
+            log.warn(
+                    "Job '{}' fire {}: this node was fenced while running it; its work is discarded",
+                    row.name(),
+                    claim.run().fireTime());
+            return new FireResult.NotDue(null, claim.started());
+        }
+        FireResult result;
+        try {
+            if (lostReason != null) {
+                throw new FireTransactionException("Job '" + row.name() + "' went on after " + lostReason);
+            }
+            if (failure != null) {
+                h.rollbackToSavepoint(BODY);
+                h.savepoint(BODY); // JDBI forgets a savepoint rolled back to; recording may need it again
+            }
+            result = record(h, claim, mark, failure);
+        } catch (RuntimeException e) {
+            if (SqlErrors.isConnectionFailure(e)) {
+                throw e; // the database rolls the fire back and it stays due: an outage, not the job's fault
+            }
+            // The fire's transaction cannot be committed: the job ended it or left it unusable
+            // (PostgreSQL aborts a transaction at its first error, even one the job caught), or
+            // its outcome cannot be stored. Record that in a new transaction instead of rolling
+            // the fire back, which would run it again and again.
+            boolean ended = e instanceof FireTransactionEndedException || lostReason != null;
+            Throwable reason = failure == null ? unusable(row.name(), e) : failure;
+            if (failure != null && !ended) {
+                reason.addSuppressed(e);
+            }
+            result = guards.lost()
+                    .record(
+                            h,
+                            claim,
+                            reason,
+                            ended ? null : () -> guards.identity().same(h, mark));
+        }
+        if (limited) {
+            sessionLimits.committed(claim.locked().sessionId());
+        }
+        return result;
+    }
+
+    /** Writes the fire's result (schedule advance or retry, execution outcome, attempt close) and commits. */
+    private FireResult record(Handle h, Claim claim, Object mark, @Nullable Throwable failure) {
+        JobRow row = claim.row();
+        var finished = claim.finishedNow();
+        Outcome outcome = FireOutcomes.outcome(row, claim.run(), failure);
+        ScheduleUpdate update = FireOutcomes.result(row, claim.run(), outcome, finished);
+        store.jobs().updateSchedule(h, update);
+        String error = failure == null ? null : ErrorSummary.of(failure);
+        store.executions()
+                .finish(h, row.name(), claim.run().fireTime(), claim.attempt().id(), outcome, finished, error);
+        store.attempts().close(h, claim.attempt().id(), Finisher.attemptOutcome(failure), finished, error);
+        if (!guards.identity().same(h, mark)) {
+            throw new FireTransactionEndedException(
+                    "Job '" + row.name() + "' fire " + claim.run().fireTime()
+                            + ": the transaction that took the job's lock ended while the job ran (a COMMIT or ROLLBACK it"
+                            + " issued, DDL that commits implicitly, or a deadlock the database rolled back whole)");
+        }
+        h.commit();
+        finisher.finished(claim, new FireEnd(outcome, finished, failure, error));
+        return new FireResult.Done(FireOutcomes.dueOf(update), claim.started(), outcome);
+    }
+
+    private static Throwable unusable(String job, RuntimeException e) {
+        if (e instanceof FireTransactionEndedException || e instanceof FireTransactionException) {
+            return e;
+        }
+        return new IllegalStateException(
+                "Job '" + job + "' left its transaction unusable (did it catch an SQL error and carry on?), or its"
+                        + " outcome could not be stored: " + e.getMessage(),
+                e);
+    }
+}
