@@ -130,6 +130,17 @@ abstract class ClusteredJobsSpringBootIT {
     }
 
     @Test
+    void theSpringBoundConnectionCannotCommitTheFire() {
+        await().atMost(WAIT).until(() -> executions("commits", "FAILED") == 1);
+
+        assertThat(kinds("commits"))
+                .as("rolled back with the fire, never committed half-way")
+                .isEmpty();
+        assertThat(jdbc.queryForObject("SELECT error FROM sbt_job_execution WHERE job_name = 'commits'", String.class))
+                .contains("may not commit");
+    }
+
+    @Test
     void aJobTriggeredThroughTheEndpointGetsItsFireContext() {
         assertThat(endpoint.trigger("context")).isNotNull();
         await().atMost(WAIT).until(() -> executions("context", "SUCCEEDED") == 1);

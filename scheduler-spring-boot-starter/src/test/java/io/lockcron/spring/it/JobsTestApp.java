@@ -30,6 +30,13 @@ public class JobsTestApp {
             this.jdbc = jdbc;
         }
 
+        void commitBoundConnection() {
+            jdbc.execute((org.springframework.jdbc.core.ConnectionCallback<Void>) connection -> {
+                connection.commit();
+                return null;
+            });
+        }
+
         void write(JobContext ctx, String kind, String detail) {
             jdbc.update(
                     "INSERT INTO sbt_effect (job, fire_time, kind, detail) VALUES (?, ?, ?, ?)",
@@ -103,6 +110,13 @@ public class JobsTestApp {
             } catch (IllegalStateException expected) {
                 // swallowed, but the joined transaction is marked rollback-only
             }
+        }
+
+        /** Ends the fire's transaction through the Spring-bound connection: refused, the write stays once. */
+        @ClusteredJob(name = "commits", fixedRate = "1h")
+        void commits(JobContext ctx) {
+            effects.write(ctx, "before-commit", "");
+            effects.commitBoundConnection();
         }
 
         @ClusteredJob(name = "context", onDemand = true)
