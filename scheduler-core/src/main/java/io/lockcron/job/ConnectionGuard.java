@@ -115,10 +115,13 @@ final class ConnectionGuard implements InvocationHandler {
         return failure;
     }
 
-    /** InnoDB rolls a deadlock victim's whole transaction back; it must not go on as if nothing happened. */
+    /**
+     * InnoDB rolls a deadlock victim's whole transaction back (error 1213), freeing the lock: it
+     * must not go on as if nothing happened. PostgreSQL only aborts the transaction, which keeps
+     * its locks and is rolled back to the body's savepoint as after any failed statement.
+     */
     private static boolean rolledBackWhole(SQLException e) {
-        String state = e.getSQLState();
-        return e.getErrorCode() == 1213 || "40P01".equals(state) || ("40001".equals(state) && e.getErrorCode() != 1205);
+        return e.getErrorCode() == 1213;
     }
 
     void checkSql(@Nullable String sql) {
