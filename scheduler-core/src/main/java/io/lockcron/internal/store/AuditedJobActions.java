@@ -17,9 +17,12 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * {@link JobActions} on the tables: each action and its {@code audit_event} row commit in one
- * transaction. Rerun, cancel and delete first take the job's row with SKIP LOCKED, so that they
- * never wait for a fire in progress (they are refused instead) and no node starts a fire of the
- * job while they decide.
+ * transaction. Every action first takes the job's row with SKIP LOCKED: a transactional fire in
+ * progress holds the row until it commits, and waiting for it on the database's terms would hang
+ * a console thread for the lock timeout (2 s on H2, 50 s on InnoDB, for ever on PostgreSQL) and
+ * then fail with a lock error. Pause, resume, trigger and reschedule try again for up to {@link
+ * #BUSY_WAIT}, so a short fire's end is waited for; rerun, cancel and delete are refused at once.
+ * Either refusal says what to do. A lease fire does not hold the row while it runs.
  */
 final class AuditedJobActions implements JobActions {
     static final String PAUSE = "PAUSE";
@@ -32,6 +35,10 @@ final class AuditedJobActions implements JobActions {
     /** What {@code insert-one-shot.sql} writes: a client's entry, not a job of any node's code. */
     private static final String ONE_SHOT_ENTRY = "one-shot";
 
+    /** How long pause, resume, trigger and reschedule wait for a running fire to end. */
+    static final java.time.Duration BUSY_WAIT = java.time.Duration.ofSeconds(3);
+
+    private static final long BUSY_RETRY_MS = 50;
     private static final int MAX_ACTOR = 100;
     private static final int MAX_DETAIL = 1000;
 
@@ -60,6 +67,7 @@ final class AuditedJobActions implements JobActions {
 
     private boolean changeStatus(String job, JobStatus from, JobStatus to, String action) {
         return store.jdbi().inTransaction(h -> {
+            lockWaiting(h, job);
             int updated = store.update(h, "set-status")
                     .bind("name", job)
                     .bind("from", from.name())
@@ -81,6 +89,7 @@ final class AuditedJobActions implements JobActions {
     @Override
     public void triggerNow(String job) {
         store.jdbi().useTransaction(h -> {
+            lockWaiting(h, job);
             if (store.update(h, "request-trigger")
                             .bind("name", job)
                             .bind("by", actor)
@@ -96,7 +105,7 @@ final class AuditedJobActions implements JobActions {
     public void reschedule(String job, Trigger trigger) {
         Instant now = store.now();
         store.jdbi().useTransaction(h -> {
-            JobRow before = store.jobs().find(job).orElseThrow(() -> new UnknownJobException(job));
+            JobRow before = lockWaiting(h, job).row();
             int updated = store.update(h, "reschedule-job")
                     .bind("name", job)
                     .bind("triggerType", trigger.type().name())
@@ -206,6 +215,27 @@ final class AuditedJobActions implements JobActions {
         }
         store.jobs().find(job).orElseThrow(() -> new UnknownJobException(job));
         throw busy(job);
+    }
+
+    /** As {@link #lock}, trying again until {@link #BUSY_WAIT} has passed. */
+    private Locked lockWaiting(Handle h, String job) {
+        long deadline = System.nanoTime() + BUSY_WAIT.toNanos();
+        while (true) {
+            Optional<Locked> locked = store.jobs().tryLock(h, job);
+            if (locked.isPresent()) {
+                return locked.get();
+            }
+            store.jobs().find(job).orElseThrow(() -> new UnknownJobException(job));
+            if (System.nanoTime() >= deadline) {
+                throw busy(job);
+            }
+            try {
+                Thread.sleep(BUSY_RETRY_MS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw busy(job);
+            }
+        }
     }
 
     private static LockcronException busy(String job) {
