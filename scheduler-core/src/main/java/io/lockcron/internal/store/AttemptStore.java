@@ -27,12 +27,29 @@ public final class AttemptStore {
             long id,
             int attempt,
             String nodeId,
+            @Nullable String sessionId,
             Instant startedAt,
             String outcome,
             @Nullable Instant lastHeartbeat,
             @Nullable String nodeState,
+            @Nullable Integer nodeIncarnation,
             @Nullable Integer recordedAttempt,
-            @Nullable Long runningToken) {}
+            @Nullable Long runningToken) {
+
+        /**
+         * Still running in a transaction of its live node's although the lock is free: InnoDB rolled
+         * the fire's transaction back whole (a deadlock victim) and the node, whose session the
+         * server still shows under its label, is about to record the failure. Taking it over would
+         * run the job twice and record a crash that never happened.
+         */
+        boolean heldByLiveSession(Handle h, SessionLabels labels) {
+            return outcome.equals("RUNNING")
+                    && "ACTIVE".equals(nodeState)
+                    && sessionId != null
+                    && nodeIncarnation != null
+                    && labels.isLabelled(h, nodeId, nodeIncarnation, sessionId, startedAt);
+        }
+    }
 
     /**
      * Opens this node's attempt at a fire it holds the lock of. {@code expected} is the attempt
@@ -72,10 +89,12 @@ public final class AttemptStore {
                             rs.getLong("id"),
                             rs.getInt("attempt"),
                             rs.getString("node_id"),
+                            rs.getString("session_id"),
                             Rows.requiredInstant(rs, "started_at"),
                             rs.getString("outcome"),
                             Rows.instant(rs, "last_heartbeat"),
                             rs.getString("node_state"),
+                            (Integer) rs.getObject("node_incarnation", Integer.class),
                             (Integer) rs.getObject("recorded_attempt", Integer.class),
                             (Long) rs.getObject("running_token", Long.class)))
                     .list();
@@ -84,6 +103,9 @@ public final class AttemptStore {
                             .anyMatch(p -> p.outcome().equals("RUNNING")
                                     && Long.valueOf(p.id()).equals(p.runningToken())
                                     && "ACTIVE".equals(p.nodeState()))) {
+                return java.util.Optional.<Attempt>empty();
+            }
+            if (!lease && prior.stream().anyMatch(p -> p.heldByLiveSession(h, store.sessions()))) {
                 return java.util.Optional.<Attempt>empty();
             }
             List<FailoverInfo> failovers = new java.util.ArrayList<>();

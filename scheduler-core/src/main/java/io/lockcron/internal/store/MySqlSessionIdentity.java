@@ -52,27 +52,19 @@ final class MySqlSessionIdentity implements SessionIdentity {
     }
 
     @Override
+    public boolean isLabelled(Handle handle, SessionOwner owner, String sessionId, java.time.Instant since) {
+        try {
+            // Ids count from 1 again after a restart, and the same incarnation's new sessions carry the
+            // same labels: only a session in use since after the server started can be that one.
+            return startedBefore(handle, since) && holders(handle, owner).contains(Long.parseLong(sessionId));
+        } catch (NumberFormatException e) {
+            return false;
+        }
+    }
+
+    @Override
     public Kills kill(Handle handle, SessionOwner owner, Collection<String> recorded) {
-        StringBuilder sql = new StringBuilder("SELECT CONNECTION_ID()");
-        for (int slot = 0; slot < SLOTS; slot++) {
-            sql.append(", IS_USED_LOCK(:n").append(slot).append(')');
-        }
-        Query probe = handle.createQuery(sql.toString());
-        for (int slot = 0; slot < SLOTS; slot++) {
-            probe.bind("n" + slot, name(owner, slot));
-        }
-        List<Long> holders = probe.map((rs, ctx) -> {
-                    List<Long> ids = new ArrayList<>();
-                    long self = rs.getLong(1);
-                    for (int i = 2; i <= SLOTS + 1; i++) {
-                        long id = rs.getLong(i);
-                        if (!rs.wasNull() && id != self) {
-                            ids.add(id);
-                        }
-                    }
-                    return ids;
-                })
-                .one();
+        List<Long> holders = holders(handle, owner);
         int killed = 0;
         List<String> problems = new ArrayList<>();
         for (long id : holders) {
@@ -86,6 +78,41 @@ final class MySqlSessionIdentity implements SessionIdentity {
             }
         }
         return new Kills(killed, problems);
+    }
+
+    /** Whether the server has been up since before {@code since}, with a second's margin (Uptime counts whole seconds). */
+    private static boolean startedBefore(Handle handle, java.time.Instant since) {
+        long uptime = handle.createQuery("SHOW GLOBAL STATUS LIKE 'Uptime'")
+                .map((rs, ctx) -> rs.getLong(2))
+                .one();
+        java.time.Instant now = handle.createQuery("SELECT UNIX_TIMESTAMP(NOW(3))")
+                .map((rs, ctx) -> java.time.Instant.ofEpochMilli(Math.round(rs.getDouble(1) * 1000)))
+                .one();
+        return now.minusSeconds(uptime + 1).isBefore(since);
+    }
+
+    /** The sessions, other than this one, that hold one of {@code owner}'s labels now. */
+    private static List<Long> holders(Handle handle, SessionOwner owner) {
+        StringBuilder sql = new StringBuilder("SELECT CONNECTION_ID()");
+        for (int slot = 0; slot < SLOTS; slot++) {
+            sql.append(", IS_USED_LOCK(:n").append(slot).append(')');
+        }
+        Query probe = handle.createQuery(sql.toString());
+        for (int slot = 0; slot < SLOTS; slot++) {
+            probe.bind("n" + slot, name(owner, slot));
+        }
+        return probe.map((rs, ctx) -> {
+                    List<Long> ids = new ArrayList<>();
+                    long self = rs.getLong(1);
+                    for (int i = 2; i <= SLOTS + 1; i++) {
+                        long id = rs.getLong(i);
+                        if (!rs.wasNull() && id != self) {
+                            ids.add(id);
+                        }
+                    }
+                    return ids;
+                })
+                .one();
     }
 
     private static String name(SessionOwner owner, int slot) {

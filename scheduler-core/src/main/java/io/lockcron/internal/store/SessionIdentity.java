@@ -22,6 +22,15 @@ interface SessionIdentity {
      */
     Kills kill(Handle handle, SessionOwner owner, Collection<String> recorded);
 
+    /**
+     * Whether session {@code sessionId}, in use since {@code since}, is still one of {@code owner}'s
+     * labelled sessions; false where the database cannot prove it (then callers act as if the
+     * session were gone).
+     */
+    default boolean isLabelled(Handle handle, SessionOwner owner, String sessionId, java.time.Instant since) {
+        return false;
+    }
+
     /** What a fencing did: sessions ended for sure, and what could not be done. */
     record Kills(int killed, List<String> problems) {}
 }

@@ -53,6 +53,11 @@ public final class SessionLabels implements JdbiPlugin {
         return handle;
     }
 
+    /** Whether {@code sessionId} is a session of that incarnation right now, as far as the database can prove. */
+    boolean isLabelled(Handle handle, String nodeId, int incarnation, String sessionId, java.time.Instant since) {
+        return identity.isLabelled(handle, owner(nodeId, incarnation), sessionId, since);
+    }
+
     SessionIdentity.Kills kill(Handle handle, String nodeId, int incarnation, Collection<String> recorded) {
         return identity.kill(handle, owner(nodeId, incarnation), recorded);
     }

@@ -1,7 +1,8 @@
 -- recorded_attempt: the attempt whose result is committed (a lease claim commits RUNNING, which is no result).
 -- running_token: the attempt whose RUNNING execution is committed: a lease claim, or a transactional job
 -- that ended its own transaction while still running.
-SELECT a.id, a.attempt, a.node_id, a.started_at, a.outcome, n.last_heartbeat, n.state AS node_state,
+SELECT a.id, a.attempt, a.node_id, a.session_id, a.started_at, a.outcome, n.last_heartbeat, n.state AS node_state,
+       n.incarnation AS node_incarnation,
        (SELECT e.attempt FROM <prefix>job_execution e
          WHERE e.job_name = a.job_name AND e.fire_time = a.fire_time AND e.outcome <> 'RUNNING') AS recorded_attempt,
        (SELECT e.fencing_token FROM <prefix>job_execution e
