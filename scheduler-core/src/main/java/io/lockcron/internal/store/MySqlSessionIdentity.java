@@ -57,7 +57,9 @@ final class MySqlSessionIdentity implements SessionIdentity {
             // Ids count from 1 again after a restart, and the same incarnation's new sessions carry the
             // same labels: only a session in use since after the server started can be that one.
             return startedBefore(handle, since) && holders(handle, owner).contains(Long.parseLong(sessionId));
-        } catch (NumberFormatException e) {
+        } catch (RuntimeException e) {
+            // Unprovable (an id that is no number, a server that refuses the probe): behave as before
+            // the probe existed and take the fire over, rather than never run it.
             return false;
         }
     }
