@@ -14,7 +14,18 @@ import org.jspecify.annotations.Nullable;
  * that a lost attempt is still on record after its transaction rolled back.
  */
 public final class AttemptStore {
+    /**
+     * How long a node leaves a free fire to the live session of its earlier attempt before taking it
+     * over anyway: that session is labelled per borrow, so a pooled connection of the same node that
+     * kept its id after an owner failed to record its attempt would otherwise look alive for ever.
+     */
+    static final Duration LIVE_SESSION_GRACE = Duration.ofSeconds(10);
+
+    private static final int MAX_WATCHED = 10_000;
+
     private final Store store;
+    /** Attempt id → when this node first left it to its live session (System.nanoTime). */
+    private final java.util.Map<Long, Long> leftToOwner = new java.util.concurrent.ConcurrentHashMap<>();
 
     AttemptStore(Store store) {
         this.store = store;
@@ -105,9 +116,11 @@ public final class AttemptStore {
                                     && "ACTIVE".equals(p.nodeState()))) {
                 return java.util.Optional.<Attempt>empty();
             }
-            if (!lease && prior.stream().anyMatch(p -> p.heldByLiveSession(h, store.sessions()))) {
+            if (!lease
+                    && prior.stream().anyMatch(p -> p.heldByLiveSession(h, store.sessions()) && withinGrace(p.id()))) {
                 return java.util.Optional.<Attempt>empty();
             }
+            prior.forEach(p -> leftToOwner.remove(p.id()));
             List<FailoverInfo> failovers = new java.util.ArrayList<>();
             for (Prior p : prior) {
                 if (p.outcome().equals("RUNNING")) {
@@ -122,6 +135,15 @@ public final class AttemptStore {
             long id = insert(h, job, fireTime, number, node, sessionId, now);
             return java.util.Optional.of(new Attempt(id, number, List.copyOf(failovers)));
         });
+    }
+
+    /** True until {@link #LIVE_SESSION_GRACE} has passed since this node first left the attempt to its owner. */
+    private boolean withinGrace(long attemptId) {
+        if (leftToOwner.size() >= MAX_WATCHED) {
+            leftToOwner.clear(); // bounded memory; at worst a grace starts again
+        }
+        long first = leftToOwner.computeIfAbsent(attemptId, id -> System.nanoTime());
+        return System.nanoTime() - first < LIVE_SESSION_GRACE.toNanos();
     }
 
     private long insert(

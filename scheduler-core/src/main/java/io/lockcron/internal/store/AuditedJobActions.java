@@ -220,12 +220,16 @@ final class AuditedJobActions implements JobActions {
     /** As {@link #lock}, trying again until {@link #BUSY_WAIT} has passed. */
     private Locked lockWaiting(Handle h, String job) {
         long deadline = System.nanoTime() + BUSY_WAIT.toNanos();
+        boolean known = false;
         while (true) {
             Optional<Locked> locked = store.jobs().tryLock(h, job);
             if (locked.isPresent()) {
                 return locked.get();
             }
-            store.jobs().find(job).orElseThrow(() -> new UnknownJobException(job));
+            if (!known) { // once, on a second pooled connection: not once per retry
+                store.jobs().find(job).orElseThrow(() -> new UnknownJobException(job));
+                known = true;
+            }
             if (System.nanoTime() >= deadline) {
                 throw busy(job);
             }

@@ -82,15 +82,19 @@ final class MySqlSessionIdentity implements SessionIdentity {
         return new Kills(killed, problems);
     }
 
-    /** Whether the server has been up since before {@code since}, with a second's margin (Uptime counts whole seconds). */
+    /**
+     * Whether the server has been up since before {@code since}, with two seconds' margin (Uptime and
+     * UNIX_TIMESTAMP() count whole seconds; UNIX_TIMESTAMP() takes no detour through the session's
+     * time zone, whose hour repeated at the end of summer time would make NOW() ambiguous).
+     */
     private static boolean startedBefore(Handle handle, java.time.Instant since) {
         long uptime = handle.createQuery("SHOW GLOBAL STATUS LIKE 'Uptime'")
                 .map((rs, ctx) -> rs.getLong(2))
                 .one();
-        java.time.Instant now = handle.createQuery("SELECT UNIX_TIMESTAMP(NOW(3))")
-                .map((rs, ctx) -> java.time.Instant.ofEpochMilli(Math.round(rs.getDouble(1) * 1000)))
+        java.time.Instant now = handle.createQuery("SELECT UNIX_TIMESTAMP()")
+                .map((rs, ctx) -> java.time.Instant.ofEpochSecond(rs.getLong(1)))
                 .one();
-        return now.minusSeconds(uptime + 1).isBefore(since);
+        return now.minusSeconds(uptime + 2).isBefore(since);
     }
 
     /** The sessions, other than this one, that hold one of {@code owner}'s labels now. */
