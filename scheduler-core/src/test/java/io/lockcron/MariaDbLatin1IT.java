@@ -48,7 +48,7 @@ class MariaDbLatin1IT {
         admin = nodes.pool(4);
         DATABASE.checkReachable(admin);
         DATABASE.dropSchema(admin);
-        TestDatabase.execute(admin, script(resource("/io/lockcron/schema-v1/mysql.sql")));
+        TestDatabase.execute(admin, script(resource("/io/lockcron/sql/mysql/history/schema-001.sql")));
         jdbi = StoreFactory.create(admin, "").jdbi();
         effects = new Effects(admin);
         effects.reset();
