@@ -5,8 +5,7 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * One attempt at a fire, from {@code fire_attempt}: which node ran it, on which database session,
- * under which fencing token (the attempt's id), and how it ended (RUNNING, COMMITTED, FAILED, LOST,
- * RELEASED) with its own error. A retry never erases an earlier attempt's error.
+ * under which fencing token (the attempt's id), and how it ended ({@link AttemptOutcome}) with its own error. A retry never erases an earlier attempt's error.
  */
 public record AttemptInfo(
         long fencingToken,
@@ -17,5 +16,5 @@ public record AttemptInfo(
         @Nullable String sessionId,
         Instant startedAt,
         @Nullable Instant finishedAt,
-        String outcome,
+        AttemptOutcome outcome,
         @Nullable String error) {}

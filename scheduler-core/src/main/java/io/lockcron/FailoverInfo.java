@@ -10,7 +10,7 @@ public record FailoverInfo(
         Instant fireTime,
         String fromNode,
         String toNode,
-        String reason,
+        FailoverReason reason,
         int lostAttempt,
         Instant lostStartedAt,
         Instant detectedAt,

@@ -12,7 +12,7 @@ public record NodeInfo(
         Instant startedAt,
         Instant lastHeartbeat,
         @Nullable String sessionId,
-        String state,
+        NodeState state,
         Duration heartbeatAge,
         int incarnation,
         @Nullable Instant fencedAt,

@@ -82,7 +82,7 @@ public abstract class FailoverContractIT extends DatabaseIT {
             assertThat(client.failovers(10)).singleElement().satisfies(f -> {
                 assertThat(f.fromNode()).isEqualTo("frozen");
                 assertThat(f.toNode()).isEqualTo("live");
-                assertThat(f.reason()).isEqualTo("HANG");
+                assertThat(f.reason()).isEqualTo(FailoverReason.HANG);
                 assertThat(f.takeoverDelay()).isGreaterThanOrEqualTo(Duration.ofSeconds(2));
             });
             assertThat(client.fencings(10)).singleElement().satisfies(f -> {
@@ -95,8 +95,9 @@ public abstract class FailoverContractIT extends DatabaseIT {
             proxy.restore(); // the frozen node wakes: its transaction is gone, it must record nothing
             await().atMost(WAIT)
                     .until(() -> client.nodes().stream()
-                            .anyMatch(n ->
-                                    n.nodeId().equals("frozen") && n.state().equals("ACTIVE") && n.incarnation() == 2));
+                            .anyMatch(n -> n.nodeId().equals("frozen")
+                                    && n.state() == NodeState.ACTIVE
+                                    && n.incarnation() == 2));
             assertThat(effects.count("ledger", Effects.TX)).isEqualTo(1);
             assertThat(client.executions(ExecutionQuery.all().job("ledger")).items())
                     .extracting(ExecutionInfo::nodeId)
@@ -151,7 +152,7 @@ public abstract class FailoverContractIT extends DatabaseIT {
             assertThat(run.fencingToken()).isEqualTo(info.fencingToken());
             assertThat(run.outcome()).isEqualTo(Outcome.SUCCEEDED);
             assertThat(client.failovers(10)).singleElement().satisfies(f -> {
-                assertThat(f.reason()).isEqualTo("LEASE_EXPIRED");
+                assertThat(f.reason()).isEqualTo(FailoverReason.LEASE_EXPIRED);
                 assertThat(f.fromNode()).isEqualTo("partitioned");
                 assertThat(f.toNode()).isEqualTo("healthy");
             });

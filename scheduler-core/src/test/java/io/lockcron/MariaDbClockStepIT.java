@@ -94,8 +94,7 @@ class MariaDbClockStepIT {
                     b -> b.heartbeatInterval(Duration.ofMillis(300)).heartbeatTimeout(Duration.ofSeconds(2)));
             await().atMost(Duration.ofSeconds(30))
                     .until(() -> client.nodes().stream()
-                            .anyMatch(
-                                    n -> n.nodeId().equals("hung") && n.state().equals("ACTIVE")));
+                            .anyMatch(n -> n.nodeId().equals("hung") && n.state() == NodeState.ACTIVE));
             Thread.sleep(1_000);
             proxy.freeze();
             await().atMost(Duration.ofSeconds(30))

@@ -66,7 +66,7 @@ public abstract class ProcessFailoverContractIT extends DatabaseIT {
         assertThat(client.failovers(10)).singleElement().satisfies(f -> {
             assertThat(f.fromNode()).isEqualTo("p1");
             assertThat(f.toNode()).isEqualTo("n2");
-            assertThat(f.reason()).isEqualTo("CRASH");
+            assertThat(f.reason()).isEqualTo(FailoverReason.CRASH);
             assertThat(f.fireTime()).isEqualTo(run.fireTime());
             assertThat(f.lostAttempt()).isEqualTo(1);
             assertThat(f.takeoverDelay()).isGreaterThanOrEqualTo(Duration.ZERO);
@@ -97,7 +97,7 @@ public abstract class ProcessFailoverContractIT extends DatabaseIT {
         ExecutionInfo run = executions("slow").get(0);
         assertThat(run.nodeId()).isEqualTo("n2");
         assertThat(client.failovers(10)).singleElement().satisfies(f -> {
-            assertThat(f.reason()).isEqualTo("HANG");
+            assertThat(f.reason()).isEqualTo(FailoverReason.HANG);
             assertThat(f.fromNode()).isEqualTo("p1");
         });
         FencingInfo fencing = client.fencings(10).get(0);
@@ -108,7 +108,8 @@ public abstract class ProcessFailoverContractIT extends DatabaseIT {
         p1.thaw(); // it wakes, finishes its body and finds its transaction gone
         await().atMost(PROCESS_WAIT)
                 .until(() -> client.nodes().stream()
-                        .anyMatch(n -> n.nodeId().equals("p1") && n.state().equals("ACTIVE") && n.incarnation() == 2));
+                        .anyMatch(
+                                n -> n.nodeId().equals("p1") && n.state() == NodeState.ACTIVE && n.incarnation() == 2));
         Thread.sleep(2000);
         assertThat(executions("slow")).extracting(ExecutionInfo::nodeId).containsExactly("n2");
         assertThat(effects.count("slow", Effects.TX)).isEqualTo(1);
@@ -205,7 +206,7 @@ public abstract class ProcessFailoverContractIT extends DatabaseIT {
                 .one());
         assertThat(client.failovers(10_000)).hasSize(lost).allSatisfy(f -> {
             assertThat(f.takeoverDelay()).isGreaterThanOrEqualTo(Duration.ZERO);
-            assertThat(f.reason()).isIn("CRASH", "HANG", "CONNECTION_LOST");
+            assertThat(f.reason()).isIn(FailoverReason.CRASH, FailoverReason.HANG, FailoverReason.CONNECTION_LOST);
         });
     }
 

@@ -543,12 +543,12 @@ public abstract class SchedulerContractIT extends DatabaseIT {
                                 .lastHeartbeat()
                                 .isAfter(client.nodes().get(0).startedAt()));
         NodeInfo node = client.nodes().get(0);
-        assertThat(node.state()).isEqualTo("ACTIVE");
+        assertThat(node.state()).isEqualTo(NodeState.ACTIVE);
         assertThat(node.sessionId()).isNotBlank();
         assertThat(node.pid()).isEqualTo(ProcessHandle.current().pid());
         assertThat(node.heartbeatAge()).isLessThan(Duration.ofSeconds(5));
         n1.stop();
-        assertThat(client.nodes().get(0).state()).isEqualTo("LEFT");
+        assertThat(client.nodes().get(0).state()).isEqualTo(NodeState.LEFT);
     }
 
     @Test

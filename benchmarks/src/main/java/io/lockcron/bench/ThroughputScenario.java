@@ -1,6 +1,7 @@
 package io.lockcron.bench;
 
 import com.zaxxer.hikari.HikariDataSource;
+import io.lockcron.NodeState;
 import io.lockcron.SchedulerClient;
 import java.time.Duration;
 import java.time.Instant;
@@ -59,7 +60,7 @@ final class ThroughputScenario {
             Waits.until("all " + nodeCount + " nodes up", Duration.ofSeconds(300), () -> {
                 nodes.requireAlive();
                 return client.nodes().stream()
-                                .filter(n -> n.state().equals("ACTIVE"))
+                                .filter(n -> n.state() == NodeState.ACTIVE)
                                 .count()
                         == nodeCount;
             });

@@ -2,6 +2,7 @@ package io.lockcron.spring;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.lockcron.NodeState;
 import io.lockcron.Scheduler;
 import io.lockcron.SchedulerClient;
 import io.lockcron.SchemaException;
@@ -40,7 +41,7 @@ class LockcronAutoConfigurationTest {
             assertThat(scheduler.nodeId()).isEqualTo("node-a");
             assertThat(scheduler.client().nodes())
                     .singleElement()
-                    .satisfies(node -> assertThat(node.state()).isEqualTo("ACTIVE"));
+                    .satisfies(node -> assertThat(node.state()).isEqualTo(NodeState.ACTIVE));
         });
     }
 
@@ -55,7 +56,7 @@ class LockcronAutoConfigurationTest {
                 DataSourceBuilder.create().url(url).username("sa").build();
         assertThat(SchedulerClient.create(afterwards).nodes())
                 .singleElement()
-                .satisfies(node -> assertThat(node.state()).isEqualTo("LEFT"));
+                .satisfies(node -> assertThat(node.state()).isEqualTo(NodeState.LEFT));
     }
 
     @Test

@@ -1,6 +1,7 @@
 package io.lockcron.admin.cluster;
 
 import io.lockcron.AttemptInfo;
+import io.lockcron.AttemptOutcome;
 import io.lockcron.ExecutionQuery;
 import io.lockcron.JobInfo;
 import io.lockcron.JobQuery;
@@ -113,7 +114,7 @@ public final class ConsoleReader {
         List<FencingView> fencings = fencings(FAILOVER_SCAN).stream()
                 .filter(f -> attempts.stream()
                         .anyMatch(a -> a.nodeId().equals(f.node())
-                                && !"COMMITTED".equals(a.outcome())
+                                && a.outcome() != AttemptOutcome.COMMITTED
                                 && !f.fencedAt().isBefore(a.startedAt())
                                 && (a.finishedAt() == null
                                         || !f.fencedAt().isAfter(a.finishedAt().plusSeconds(60)))))

@@ -1,12 +1,11 @@
 package io.lockcron.admin.cluster;
 
 import io.lockcron.FailoverInfo;
+import io.lockcron.FailoverReason;
 import java.time.Instant;
 
 /**
- * A fire one node lost and another took over. {@code reason} is CRASH (the node's process died),
- * HANG (the node stopped heartbeating and was fenced), LEASE_EXPIRED (a lease-mode job's lease ran
- * out) or CONNECTION_LOST (the node lost its own transaction). {@code takeoverDelayMs} runs from
+ * A fire one node lost and another took over. {@code reason} says why ({@link FailoverReason}). {@code takeoverDelayMs} runs from
  * the lost node's last sign of life to the takeover.
  */
 public record FailoverView(
@@ -15,7 +14,7 @@ public record FailoverView(
         Instant fireTime,
         String fromNode,
         String toNode,
-        String reason,
+        FailoverReason reason,
         int lostAttempt,
         Instant lostStartedAt,
         Instant detectedAt,
@@ -37,6 +36,6 @@ public record FailoverView(
 
     /** Whether the lost node was fenced (its database session killed) before the takeover. */
     public boolean fencing() {
-        return reason.equals("HANG");
+        return reason == FailoverReason.HANG;
     }
 }

@@ -1,6 +1,7 @@
 package io.lockcron.admin.cluster;
 
 import io.lockcron.NodeInfo;
+import io.lockcron.NodeState;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -14,7 +15,7 @@ public record NodeView(
         String nodeId,
         String host,
         long pid,
-        String state,
+        NodeState state,
         NodeHealth health,
         Instant startedAt,
         Instant lastHeartbeat,
@@ -44,9 +45,9 @@ public record NodeView(
 
     private static NodeHealth health(NodeInfo node, Duration deadAfter) {
         return switch (node.state()) {
-            case "LEFT" -> NodeHealth.LEFT;
-            case "FENCED" -> NodeHealth.FENCED;
-            default -> node.heartbeatAge().compareTo(deadAfter) > 0 ? NodeHealth.DEAD : NodeHealth.ALIVE;
+            case LEFT -> NodeHealth.LEFT;
+            case FENCED -> NodeHealth.FENCED;
+            case ACTIVE -> node.heartbeatAge().compareTo(deadAfter) > 0 ? NodeHealth.DEAD : NodeHealth.ALIVE;
         };
     }
 }

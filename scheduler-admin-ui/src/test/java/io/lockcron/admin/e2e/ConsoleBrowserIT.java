@@ -4,8 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.zaxxer.hikari.HikariDataSource;
+import io.lockcron.AttemptOutcome;
 import io.lockcron.ExecutionQuery;
 import io.lockcron.FailoverInfo;
+import io.lockcron.FailoverReason;
 import io.lockcron.JobInfo;
 import io.lockcron.JobStatus;
 import io.lockcron.Outcome;
@@ -240,7 +242,7 @@ class ConsoleBrowserIT {
                 FailoverInfo failover = failover().orElseThrow();
                 assertThat(failover.fromNode()).isEqualTo(DOOMED);
                 assertThat(failover.toNode()).isEqualTo(SURVIVOR);
-                assertThat(failover.reason()).isEqualTo("CRASH");
+                assertThat(failover.reason()).isEqualTo(FailoverReason.CRASH);
                 Wait.until(
                         "the taken-over fire to succeed",
                         WAIT,
@@ -375,7 +377,7 @@ class ConsoleBrowserIT {
                     "the rerun's attempt",
                     WAIT,
                     () -> client.attempts(DemoJobs.FLAKY_IMPORT, fire).stream()
-                            .anyMatch(a -> a.attempt() == 2 && !a.outcome().equals("RUNNING")));
+                            .anyMatch(a -> a.attempt() == 2 && a.outcome() != AttemptOutcome.RUNNING));
             browser.open(fireLink);
             assertThat(browser.findAll("tr[data-attempt]")).hasSize(2);
             assertThat(browser.findAll("[data-field=attempt-outcome]"))

@@ -1,5 +1,6 @@
 package io.lockcron.internal.fire;
 
+import io.lockcron.AttemptOutcome;
 import io.lockcron.ExecutionInfo;
 import io.lockcron.Outcome;
 import io.lockcron.internal.store.Store;
@@ -22,8 +23,8 @@ final class Finisher {
     }
 
     /** How a fire's attempt closes, in the transaction that commits the fire's result. */
-    static String attemptOutcome(@Nullable Throwable failure) {
-        return failure == null ? "COMMITTED" : "FAILED";
+    static AttemptOutcome attemptOutcome(@Nullable Throwable failure) {
+        return failure == null ? AttemptOutcome.COMMITTED : AttemptOutcome.FAILED;
     }
 
     /** Logs and tells the listeners, once the fire's result (and its attempt's close) is committed. */

@@ -1,5 +1,6 @@
 package io.lockcron.internal.fire;
 
+import io.lockcron.AttemptOutcome;
 import io.lockcron.FailoverInfo;
 import io.lockcron.JobStatus;
 import io.lockcron.internal.store.AttemptStore.Attempt;
@@ -91,7 +92,7 @@ final class FireClaimer {
             ScheduleUpdate update = FireOutcomes.after(row, run, now);
             store.jobs().updateSchedule(h, update);
             h.commit();
-            store.attempts().close(attempt.id(), "FAILED", now);
+            store.attempts().close(attempt.id(), AttemptOutcome.FAILED, now);
             return new Settled(new FireResult.Done(FireOutcomes.dueOf(update), now, null));
         }
         return new Claimed(new Claim(locked, run, attempt, definition, startNanos, epoch));

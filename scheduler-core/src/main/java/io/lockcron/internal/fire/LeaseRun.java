@@ -1,5 +1,6 @@
 package io.lockcron.internal.fire;
 
+import io.lockcron.AttemptOutcome;
 import io.lockcron.JobStatus;
 import io.lockcron.Outcome;
 import io.lockcron.internal.store.JobRow;
@@ -99,7 +100,7 @@ final class LeaseRun {
         }
         if (failure != null && node.stopping() && JobBody.wasInterrupted(failure) && !lost) {
             store.jobs().releaseLease(row.name(), token);
-            store.attempts().close(token, "RELEASED", finished);
+            store.attempts().close(token, AttemptOutcome.RELEASED, finished);
             log.info(
                     "Job '{}' fire {} handed back: the node is stopping",
                     row.name(),

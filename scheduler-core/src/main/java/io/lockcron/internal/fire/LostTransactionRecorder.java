@@ -1,5 +1,6 @@
 package io.lockcron.internal.fire;
 
+import io.lockcron.AttemptOutcome;
 import io.lockcron.Outcome;
 import io.lockcron.internal.store.AttemptStore.Attempt;
 import io.lockcron.internal.store.ExecutionStore;
@@ -97,7 +98,7 @@ final class LostTransactionRecorder {
 
     private void closeQuietly(Attempt attempt, Instant at) {
         try {
-            store.attempts().close(attempt.id(), "FAILED", at);
+            store.attempts().close(attempt.id(), AttemptOutcome.FAILED, at);
         } catch (RuntimeException e) {
             log.warn("Could not close attempt {}: {}", attempt.id(), e.toString());
         }
@@ -116,18 +117,18 @@ final class LostTransactionRecorder {
                     before.name(),
                     run.fireTime(),
                     reason.toString());
-            store.attempts().close(attempt.id(), "FAILED", original.dbNow());
+            store.attempts().close(attempt.id(), AttemptOutcome.FAILED, original.dbNow());
             return new FireResult.Busy();
         }
         JobRow row = relocked.get().row();
         Optional<Recorded> recorded = store.executions().find(h, row.name(), run.fireTime());
         boolean committedMidway = recorded.isPresent()
                 && recorded.get().token() == attempt.id()
-                && recorded.get().outcome().equals("RUNNING");
+                && recorded.get().outcome() == Outcome.RUNNING;
         boolean movedOn = run.kind() == FireKind.SCHEDULED && !run.fireTime().equals(row.nextFireTime())
                 || recorded.isPresent()
                         && recorded.get().token() != attempt.id()
-                        && !recorded.get().outcome().equals("RETRYING");
+                        && recorded.get().outcome() != Outcome.RETRYING;
         if (movedOn && !committedMidway) {
             h.rollback();
             log.warn(
@@ -135,7 +136,7 @@ final class LostTransactionRecorder {
                     row.name(),
                     run.fireTime(),
                     reason);
-            store.attempts().close(attempt.id(), "LOST", original.dbNow());
+            store.attempts().close(attempt.id(), AttemptOutcome.LOST, original.dbNow());
             return new FireResult.NotDue(null, relocked.get().dbNow());
         }
         Instant finished = claim.finishedNow();

@@ -1,5 +1,6 @@
 package io.lockcron.internal.fire;
 
+import io.lockcron.AttemptOutcome;
 import io.lockcron.Outcome;
 import io.lockcron.internal.store.JobRow;
 import io.lockcron.internal.store.ScheduleUpdate;
@@ -67,7 +68,7 @@ final class TransactionalRun {
         }
         if (failure != null && node.stopping() && JobBody.wasInterrupted(failure)) {
             h.rollback(); // hand the fire back whole: another node runs it at once
-            store.attempts().close(claim.attempt().id(), "RELEASED", claim.started());
+            store.attempts().close(claim.attempt().id(), AttemptOutcome.RELEASED, claim.started());
             log.info(
                     "Job '{}' fire {} handed back: the node is stopping",
                     row.name(),

@@ -1,5 +1,6 @@
 package io.lockcron.internal.node;
 
+import io.lockcron.NodeState;
 import io.lockcron.internal.store.NodeStore;
 import io.lockcron.internal.store.Store;
 import java.util.Optional;
@@ -30,7 +31,7 @@ final class Membership {
         Optional<NodeStore.Membership> before = store.nodes().membership(nodeId);
         long pid = ProcessHandle.current().pid();
         String host = NodeConfig.host();
-        before.filter(m -> m.state().equals("ACTIVE") && !(host.equals(m.host()) && m.pid() == pid))
+        before.filter(m -> m.state() == NodeState.ACTIVE && !(host.equals(m.host()) && m.pid() == pid))
                 .ifPresent(m -> log.warn(
                         "Node id '{}' was in use by another process (host {}, pid {}, last heartbeat {}); this process"
                                 + " takes it over as incarnation {} and that one will step down. Give every process"
@@ -53,7 +54,7 @@ final class Membership {
             displaced(current, now.get());
             return OptionalInt.empty();
         }
-        if (now.isPresent() && now.get().state().equals("FENCED")) {
+        if (now.isPresent() && now.get().state() == NodeState.FENCED) {
             log.warn(
                     "Node {} was fenced by {} at {}: its heartbeat was late (a pause, a freeze or a partition)."
                             + " Its running fires are abandoned; it joins again as a new member.",

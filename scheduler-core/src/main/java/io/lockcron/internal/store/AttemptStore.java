@@ -1,7 +1,10 @@
 package io.lockcron.internal.store;
 
 import io.lockcron.AttemptInfo;
+import io.lockcron.AttemptOutcome;
 import io.lockcron.FailoverInfo;
+import io.lockcron.FailoverReason;
+import io.lockcron.NodeState;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -40,9 +43,9 @@ public final class AttemptStore {
             String nodeId,
             @Nullable String sessionId,
             Instant startedAt,
-            String outcome,
+            AttemptOutcome outcome,
             @Nullable Instant lastHeartbeat,
-            @Nullable String nodeState,
+            @Nullable NodeState nodeState,
             @Nullable Integer nodeIncarnation,
             @Nullable Integer recordedAttempt,
             @Nullable Long runningToken) {
@@ -54,8 +57,8 @@ public final class AttemptStore {
          * run the job twice and record a crash that never happened.
          */
         boolean heldByLiveSession(Handle h, SessionLabels labels) {
-            return outcome.equals("RUNNING")
-                    && "ACTIVE".equals(nodeState)
+            return outcome == AttemptOutcome.RUNNING
+                    && nodeState == NodeState.ACTIVE
                     && sessionId != null
                     && nodeIncarnation != null
                     && labels.isLabelled(h, nodeId, nodeIncarnation, sessionId, startedAt);
@@ -102,18 +105,18 @@ public final class AttemptStore {
                             rs.getString("node_id"),
                             rs.getString("session_id"),
                             Rows.requiredInstant(rs, "started_at"),
-                            rs.getString("outcome"),
+                            AttemptOutcome.valueOf(rs.getString("outcome")),
                             Rows.instant(rs, "last_heartbeat"),
-                            rs.getString("node_state"),
+                            Rows.nodeState(rs, "node_state"),
                             (Integer) rs.getObject("node_incarnation", Integer.class),
                             (Integer) rs.getObject("recorded_attempt", Integer.class),
                             (Long) rs.getObject("running_token", Long.class)))
                     .list();
             if (!lease
                     && prior.stream()
-                            .anyMatch(p -> p.outcome().equals("RUNNING")
+                            .anyMatch(p -> p.outcome() == AttemptOutcome.RUNNING
                                     && Long.valueOf(p.id()).equals(p.runningToken())
-                                    && "ACTIVE".equals(p.nodeState()))) {
+                                    && p.nodeState() == NodeState.ACTIVE)) {
                 return java.util.Optional.<Attempt>empty();
             }
             if (!lease
@@ -123,9 +126,9 @@ public final class AttemptStore {
             prior.forEach(p -> leftToOwner.remove(p.id()));
             List<FailoverInfo> failovers = new java.util.ArrayList<>();
             for (Prior p : prior) {
-                if (p.outcome().equals("RUNNING")) {
+                if (p.outcome() == AttemptOutcome.RUNNING) {
                     boolean committed = p.recordedAttempt() != null && p.recordedAttempt() >= p.attempt();
-                    close(h, p.id(), committed ? "FAILED" : "LOST", now);
+                    close(h, p.id(), committed ? AttemptOutcome.FAILED : AttemptOutcome.LOST, now);
                     if (!committed) {
                         failovers.add(recordFailover(h, job, fireTime, p, node, now, lease));
                     }
@@ -166,13 +169,13 @@ public final class AttemptStore {
         Instant lastSeen = lost.lastHeartbeat() != null && lost.lastHeartbeat().isAfter(lost.startedAt())
                 ? lost.lastHeartbeat()
                 : lost.startedAt();
-        String reason;
+        FailoverReason reason;
         if (lease) {
-            reason = "LEASE_EXPIRED";
+            reason = FailoverReason.LEASE_EXPIRED;
         } else if (lost.nodeId().equals(node)) {
-            reason = "CONNECTION_LOST";
+            reason = FailoverReason.CONNECTION_LOST;
         } else {
-            reason = "FENCED".equals(lost.nodeState()) ? "HANG" : "CRASH";
+            reason = lost.nodeState() == NodeState.FENCED ? FailoverReason.HANG : FailoverReason.CRASH;
         }
         long delayMs = Math.max(0, Duration.between(lastSeen, now).toMillis());
         long id = store.update(h, "insert-failover")
@@ -180,7 +183,7 @@ public final class AttemptStore {
                 .bind("fireTime", fireTime)
                 .bind("fromNode", lost.nodeId())
                 .bind("toNode", node)
-                .bind("reason", reason)
+                .bind("reason", reason.name())
                 .bind("lostAttempt", lost.attempt())
                 .bind("lostStartedAt", lost.startedAt())
                 .bind("detectedAt", now)
@@ -211,12 +214,12 @@ public final class AttemptStore {
                 > 0;
     }
 
-    public void close(long id, String outcome, Instant finishedAt) {
+    public void close(long id, AttemptOutcome outcome, Instant finishedAt) {
         close(id, outcome, finishedAt, null);
     }
 
     /** Closes the attempt with its own error: the execution row keeps only the latest attempt's. */
-    public void close(long id, String outcome, Instant finishedAt, @Nullable String error) {
+    public void close(long id, AttemptOutcome outcome, Instant finishedAt, @Nullable String error) {
         store.jdbi().useHandle(h -> close(h, id, outcome, finishedAt, error));
     }
 
@@ -224,15 +227,15 @@ public final class AttemptStore {
      * Closes an attempt inside the transaction that records its fire's result, so that a fire
      * whose result committed never leaves its attempt RUNNING (for a later fencing to act on).
      */
-    public void close(Handle h, long id, String outcome, Instant finishedAt) {
+    public void close(Handle h, long id, AttemptOutcome outcome, Instant finishedAt) {
         close(h, id, outcome, finishedAt, null);
     }
 
-    /** As {@link #close(Handle, long, String, Instant)}, with the attempt's own error. */
-    public void close(Handle h, long id, String outcome, Instant finishedAt, @Nullable String error) {
+    /** As {@link #close(Handle, long, AttemptOutcome, Instant)}, with the attempt's own error. */
+    public void close(Handle h, long id, AttemptOutcome outcome, Instant finishedAt, @Nullable String error) {
         store.update(h, "close-attempt")
                 .bind("id", id)
-                .bind("outcome", outcome)
+                .bind("outcome", outcome.name())
                 .bind("finishedAt", finishedAt)
                 .bind("error", error)
                 .execute();
@@ -253,7 +256,7 @@ public final class AttemptStore {
                                 rs.getString("session_id"),
                                 Rows.requiredInstant(rs, "started_at"),
                                 Rows.instant(rs, "finished_at"),
-                                rs.getString("outcome"),
+                                AttemptOutcome.valueOf(rs.getString("outcome")),
                                 rs.getString("error")))
                         .list());
     }

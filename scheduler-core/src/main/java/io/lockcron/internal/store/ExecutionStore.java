@@ -71,13 +71,13 @@ public final class ExecutionStore {
     }
 
     /** The execution of a fire as committed or as this transaction sees it: who wrote it last, and its outcome. */
-    public record Recorded(long token, String outcome) {}
+    public record Recorded(long token, Outcome outcome) {}
 
     public java.util.Optional<Recorded> find(Handle handle, String job, Instant fireTime) {
         return store.query(handle, "find-execution")
                 .bind("job", job)
                 .bind("fireTime", fireTime)
-                .map((rs, ctx) -> new Recorded(rs.getLong("fencing_token"), rs.getString("outcome")))
+                .map((rs, ctx) -> new Recorded(rs.getLong("fencing_token"), Outcome.valueOf(rs.getString("outcome"))))
                 .findOne();
     }
 

@@ -1,5 +1,6 @@
 package io.lockcron.internal.store;
 
+import io.lockcron.JobStatus;
 import io.lockcron.job.JobDefinition;
 import io.lockcron.trigger.Trigger;
 import java.time.Instant;
@@ -24,13 +25,15 @@ public final class JobStore {
     public record DueRow(
             String name,
             String handlerName,
-            String status,
+            JobStatus status,
             @Nullable Instant dueTime,
             @Nullable Instant requestedAt) {
 
         /** Due by its schedule (not a request or a held lease): a drain of the due list claims it. */
         public boolean scheduled() {
-            return status.equals("IDLE") && dueTime != null && (requestedAt == null || !requestedAt.isBefore(dueTime));
+            return status == JobStatus.IDLE
+                    && dueTime != null
+                    && (requestedAt == null || !requestedAt.isBefore(dueTime));
         }
     }
 
@@ -152,7 +155,7 @@ public final class JobStore {
                 .map((rs, ctx) -> new DueRow(
                         rs.getString("lock_name"),
                         rs.getString("handler_name"),
-                        rs.getString("status"),
+                        JobStatus.valueOf(rs.getString("status")),
                         Rows.instant(rs, "due_time"),
                         Rows.instant(rs, "trigger_requested_at")))
                 .list();

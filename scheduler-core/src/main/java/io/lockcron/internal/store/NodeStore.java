@@ -2,6 +2,7 @@ package io.lockcron.internal.store;
 
 import io.lockcron.FencingInfo;
 import io.lockcron.NodeInfo;
+import io.lockcron.NodeState;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
@@ -17,7 +18,7 @@ public final class NodeStore {
 
     /** A node's membership as the table has it. */
     public record Membership(
-            String state,
+            NodeState state,
             int incarnation,
             @Nullable String fencedBy,
             @Nullable Instant fencedAt,
@@ -96,7 +97,7 @@ public final class NodeStore {
                 .withHandle(h -> store.query(h, "node-state")
                         .bind("node", nodeId)
                         .map((rs, ctx) -> new Membership(
-                                rs.getString("state"),
+                                NodeState.valueOf(rs.getString("state")),
                                 rs.getInt("incarnation"),
                                 rs.getString("fenced_by"),
                                 Rows.instant(rs, "fenced_at"),

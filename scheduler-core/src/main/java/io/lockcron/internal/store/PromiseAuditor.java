@@ -5,6 +5,7 @@ import io.lockcron.JobPromise;
 import io.lockcron.JobStatus;
 import io.lockcron.LockcronException;
 import io.lockcron.NodeInfo;
+import io.lockcron.Outcome;
 import io.lockcron.PromiseGap;
 import io.lockcron.PromiseReport;
 import io.lockcron.trigger.MisfirePolicy;
@@ -44,7 +45,7 @@ final class PromiseAuditor {
         this.store = store;
     }
 
-    private record Recorded(Instant fireTime, String kind, String outcome, Instant startedAt) {}
+    private record Recorded(Instant fireTime, String kind, Outcome outcome, Instant startedAt) {}
 
     private record Event(String action, Instant at) {}
 
@@ -90,7 +91,7 @@ final class PromiseAuditor {
                             new Recorded(
                                     Rows.requiredInstant(rs, "fire_time"),
                                     rs.getString("fire_kind"),
-                                    rs.getString("outcome"),
+                                    Outcome.valueOf(rs.getString("outcome")),
                                     Rows.requiredInstant(rs, "started_at"))))
                     .list();
             if (rowsSeen.size() > limit) {
@@ -187,7 +188,7 @@ final class PromiseAuditor {
             Recorded run = scheduled.get(fire);
             if (run != null) {
                 recordedCount++;
-                if (run.outcome().equals("FAILED")) {
+                if (run.outcome() == Outcome.FAILED) {
                     gaps.add(new PromiseGap(fire, GapReason.FAILED_AFTER_ATTEMPTS));
                 }
                 continue;

@@ -2,9 +2,11 @@ package io.lockcron.internal.store;
 
 import io.lockcron.ExecutionInfo;
 import io.lockcron.FailoverInfo;
+import io.lockcron.FailoverReason;
 import io.lockcron.FencingInfo;
 import io.lockcron.JobStatus;
 import io.lockcron.NodeInfo;
+import io.lockcron.NodeState;
 import io.lockcron.Outcome;
 import io.lockcron.job.ExecutionMode;
 import io.lockcron.job.FireKind;
@@ -21,6 +23,12 @@ import org.jspecify.annotations.Nullable;
 /** Row mappers, written out: the tables are ours and reflection would only hide a typo. */
 final class Rows {
     private Rows() {}
+
+    /** A node state column that an outer join may leave NULL. */
+    static @Nullable NodeState nodeState(ResultSet rs, String column) throws SQLException {
+        String value = rs.getString(column);
+        return value == null ? null : NodeState.valueOf(value);
+    }
 
     static @Nullable Instant instant(ResultSet rs, String column) throws SQLException {
         LocalDateTime value = rs.getObject(column, LocalDateTime.class);
@@ -97,7 +105,7 @@ final class Rows {
                 requiredInstant(rs, "started_at"),
                 heartbeat,
                 rs.getString("session_id"),
-                rs.getString("state"),
+                NodeState.valueOf(rs.getString("state")),
                 Duration.between(heartbeat, requiredInstant(rs, "db_now")),
                 rs.getInt("incarnation"),
                 instant(rs, "fenced_at"),
@@ -123,7 +131,7 @@ final class Rows {
                 requiredInstant(rs, "fire_time"),
                 rs.getString("from_node"),
                 rs.getString("to_node"),
-                rs.getString("reason"),
+                FailoverReason.valueOf(rs.getString("reason")),
                 rs.getInt("lost_attempt"),
                 requiredInstant(rs, "lost_started_at"),
                 requiredInstant(rs, "detected_at"),

@@ -1,6 +1,7 @@
 package io.lockcron.spring.actuate;
 
 import io.lockcron.NodeInfo;
+import io.lockcron.NodeState;
 import io.lockcron.Scheduler;
 import java.time.Duration;
 import java.util.List;
@@ -34,7 +35,7 @@ public final class LockcronHealthIndicator extends AbstractHealthIndicator {
         }
         List<NodeInfo> nodes = scheduler.client().nodes(); // throws, hence DOWN, when the database is away
         long active = nodes.stream()
-                .filter(n -> "ACTIVE".equals(n.state()) && n.heartbeatAge().compareTo(maxHeartbeatAge) <= 0)
+                .filter(n -> n.state() == NodeState.ACTIVE && n.heartbeatAge().compareTo(maxHeartbeatAge) <= 0)
                 .count();
         health.withDetail("activeNodes", active);
         NodeInfo self = nodes.stream()
@@ -45,9 +46,9 @@ public final class LockcronHealthIndicator extends AbstractHealthIndicator {
             health.down().withDetail("reason", "this node is not registered in scheduler_node");
             return;
         }
-        health.withDetail("state", self.state())
+        health.withDetail("state", self.state().name())
                 .withDetail("heartbeatAge", self.heartbeatAge().toString());
-        if (!"ACTIVE".equals(self.state())) {
+        if (self.state() != NodeState.ACTIVE) {
             health.down().withDetail("reason", "this node is " + self.state() + " in scheduler_node");
         } else if (self.heartbeatAge().compareTo(maxHeartbeatAge) > 0) {
             health.down()

@@ -2,6 +2,7 @@ package io.lockcron.spring.actuate;
 
 import io.lockcron.ExecutionInfo;
 import io.lockcron.FailoverInfo;
+import io.lockcron.NodeState;
 import io.lockcron.SchedulerClient;
 import io.lockcron.SchedulerListener;
 import io.lockcron.spring.job.JobNames;
@@ -92,7 +93,7 @@ public final class LockcronMetrics implements SchedulerListener, MeterBinder {
             Counter.builder("lockcron.failovers")
                     .description("Fires this node took over from a node that lost them")
                     .tag("job", names.job(failover.jobName()))
-                    .tag("reason", failover.reason())
+                    .tag("reason", failover.reason().name())
                     .register(r)
                     .increment();
         }
@@ -117,7 +118,8 @@ public final class LockcronMetrics implements SchedulerListener, MeterBinder {
     private double activeNodes() {
         try {
             return client.nodes().stream()
-                    .filter(n -> "ACTIVE".equals(n.state()) && n.heartbeatAge().compareTo(maxHeartbeatAge) <= 0)
+                    .filter(n ->
+                            n.state() == NodeState.ACTIVE && n.heartbeatAge().compareTo(maxHeartbeatAge) <= 0)
                     .count();
         } catch (RuntimeException e) {
             return Double.NaN; // the database is away: no value rather than a wrong one
