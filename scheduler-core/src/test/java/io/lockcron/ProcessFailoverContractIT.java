@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import io.lockcron.job.JobDefinition;
+import io.lockcron.testing.CommitOrder;
 import io.lockcron.testing.DatabaseIT;
 import io.lockcron.testing.Effects;
 import io.lockcron.testing.FireChecker;
@@ -84,9 +85,16 @@ public abstract class ProcessFailoverContractIT extends DatabaseIT {
 
     @Test
     void aFrozenNodeIsFencedAndRecordsNothingWhenItWakes() throws Exception {
+        try (CommitOrder order = CommitOrder.install(database(), admin)) {
+            frozenNodeIsFenced(order);
+        }
+    }
+
+    private void frozenNodeIsFenced(CommitOrder order) throws Exception {
         NodeProcess p1 = nodes.process("p1", "--slow-millis", "8000", "--heartbeat-timeout-millis", "2000");
         await().atMost(PROCESS_WAIT)
                 .until(() -> running("slow", "p1") && effects.count("slow", Effects.AUTO) == 1); // mid-job
+        String frozenSession = runningSession("slow", "p1");
         p1.freeze();
 
         nodes.start(
@@ -104,6 +112,8 @@ public abstract class ProcessFailoverContractIT extends DatabaseIT {
         assertThat(fencing.nodeId()).isEqualTo("p1");
         assertThat(fencing.fencedBy()).isEqualTo("n2");
         assertThat(fencing.sessionsKilled()).isPositive();
+        // Counted kills are proven ones: the frozen process cannot close its session, only the kill can.
+        await().atMost(Duration.ofSeconds(5)).until(() -> !sessionExists(frozenSession));
 
         p1.thaw(); // it wakes, finishes its body and finds its transaction gone
         await().atMost(PROCESS_WAIT)
@@ -113,6 +123,7 @@ public abstract class ProcessFailoverContractIT extends DatabaseIT {
         Thread.sleep(2000);
         assertThat(executions("slow")).extracting(ExecutionInfo::nodeId).containsExactly("n2");
         assertThat(effects.count("slow", Effects.TX)).isEqualTo(1);
+        assertFencedNodesCommittedNothingAfterwards(order);
     }
 
     @Test
@@ -133,7 +144,7 @@ public abstract class ProcessFailoverContractIT extends DatabaseIT {
         assertThat(dropped).isPositive();
         FireChecker checker = new FireChecker(jdbi, effects);
         for (int i = 0; i < 5; i++) {
-            checker.assertEveryFireOnce("steady-" + i, Duration.ofSeconds(1), started, ended.minusSeconds(2));
+            checker.assertEveryFireOnce("steady-" + i, Duration.ofSeconds(1), started, ended.minusSeconds(2), client);
         }
         assertThat(effects.duplicates(Effects.TX)).isEmpty();
         assertLostAttemptsAreFailovers();
@@ -142,6 +153,12 @@ public abstract class ProcessFailoverContractIT extends DatabaseIT {
     @Test
     void aChaosRunOfKillsFreezesAndDroppedConnectionsKeepsEveryFireOnce() throws Exception {
         int seconds = Integer.getInteger("lockcron.chaos.seconds", 45);
+        try (CommitOrder order = CommitOrder.install(database(), admin)) {
+            chaos(seconds, order);
+        }
+    }
+
+    private void chaos(int seconds, CommitOrder order) throws Exception {
         List<NodeProcess> processes = new ArrayList<>();
         for (String id : List.of("c1", "c2", "c3")) {
             processes.add(nodes.process(id, "--jobs", "8", "--job-millis", "300"));
@@ -184,11 +201,13 @@ public abstract class ProcessFailoverContractIT extends DatabaseIT {
         FireChecker checker = new FireChecker(jdbi, effects);
         int fires = 0;
         for (int i = 0; i < 8; i++) {
-            fires += checker.assertEveryFireOnce("steady-" + i, Duration.ofSeconds(1), started, ended.minusSeconds(4));
+            fires += checker.assertEveryFireOnce(
+                    "steady-" + i, Duration.ofSeconds(1), started, ended.minusSeconds(4), client);
         }
         assertThat(effects.duplicates(Effects.TX)).as("fires committed twice").isEmpty();
         assertLostAttemptsAreFailovers();
-        assertFencedNodesCommittedNothingAfterwards();
+        assertThat(order.count("COMMIT")).as("commits ordered").isGreaterThanOrEqualTo(fires);
+        assertFencedNodesCommittedNothingAfterwards(order);
         System.out.printf(
                 "chaos: seed %d, %d s, actions %s, %d fires checked, %d failovers, %d fencings%n",
                 seed,
@@ -210,27 +229,32 @@ public abstract class ProcessFailoverContractIT extends DatabaseIT {
         });
     }
 
-    /** No execution of a fenced node started before its fencing and committed after it. */
-    void assertFencedNodesCommittedNothingAfterwards() {
-        for (FencingInfo fencing : client.fencings(10_000)) {
-            List<ExecutionInfo> all = new ArrayList<>();
-            for (int page = 0; page < 1_000; page++) { // every row, not the first page only
-                List<ExecutionInfo> items = client.executions(
-                                ExecutionQuery.all().node(fencing.nodeId()).page(page, 500))
-                        .items();
-                all.addAll(items);
-                if (items.size() < 500) {
-                    break;
-                }
-            }
-            List<ExecutionInfo> late = all.stream()
-                    .filter(e -> e.startedAt().isBefore(fencing.fencedAt())
-                            && e.finishedAt() != null
-                            && e.finishedAt().isAfter(fencing.fencedAt()))
-                    .toList();
-            assertThat(late)
-                    .as("executions of %s committed after it was fenced", fencing.nodeId())
-                    .isEmpty();
-        }
+    /** No fire that a node started before its fencing committed after it, by commit order, over all rows. */
+    void assertFencedNodesCommittedNothingAfterwards(CommitOrder order) {
+        assertThat(order.count("FENCE"))
+                .as("fencings ordered")
+                .isEqualTo(client.fencings(10_000).size());
+        assertThat(order.committedAfterFencing())
+                .as("fires begun before their node's fencing that committed after it")
+                .isEmpty();
+    }
+
+    /** Whether the server still has session {@code id} (a MariaDB connection id, a PostgreSQL pid). */
+    boolean sessionExists(String id) {
+        String sql = database().name().equals("postgresql")
+                ? "SELECT COUNT(*) FROM pg_stat_activity WHERE pid = CAST(:id AS INTEGER)"
+                : "SELECT COUNT(*) FROM information_schema.PROCESSLIST WHERE ID = :id";
+        return jdbi.withHandle(h ->
+                        h.createQuery(sql).bind("id", id).mapTo(Integer.class).one())
+                > 0;
+    }
+
+    String runningSession(String job, String node) {
+        return jdbi.withHandle(h -> h.createQuery("SELECT session_id FROM fire_attempt"
+                        + " WHERE job_name = :job AND node_id = :node AND outcome = 'RUNNING'")
+                .bind("job", job)
+                .bind("node", node)
+                .mapTo(String.class)
+                .one());
     }
 }

@@ -29,7 +29,8 @@ public final class NodeMain {
         config.setJdbcUrl(o.get("url"));
         config.setUsername(o.get("user"));
         config.setPassword(o.getOrDefault("password", ""));
-        config.setMaximumPoolSize(20);
+        // Pool size, worker threads and misfire threshold as users get them (Hikari's 10, lockcron's 5
+        // workers and 5 s), so the process tests see pool pressure and misfires meet takeovers.
         config.setConnectionTimeout(3000);
         config.setInitializationFailTimeout(-1);
         if (o.containsKey("init-sql")) {
@@ -68,9 +69,7 @@ public final class NodeMain {
                 .pollInterval(Duration.ofMillis(300))
                 .heartbeatInterval(Duration.ofMillis(400))
                 .heartbeatTimeout(Duration.ofMillis(Long.parseLong(o.getOrDefault("heartbeat-timeout-millis", "2000"))))
-                .misfireThreshold(Duration.ofSeconds(30))
                 .leaseDuration(Duration.ofMillis(Long.parseLong(o.getOrDefault("lease-duration-millis", "30000"))))
-                .workerThreads(8)
                 .shutdownTimeout(Duration.ofSeconds(5))
                 .jobs(jobs)
                 .build();

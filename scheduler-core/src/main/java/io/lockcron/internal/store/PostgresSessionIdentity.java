@@ -8,7 +8,7 @@ import org.jdbi.v3.core.Handle;
  * PostgreSQL: a borrowed session's {@code application_name} is the node's label, reset when it is
  * handed back. The fencer reads pg_stat_activity and terminates in one statement, so the pid it
  * ends is the one that carried the label a moment before, not one recycled since the label was
- * recorded anywhere; only terminations that succeeded are counted.
+ * recorded anywhere; only backends seen to exit are counted.
  */
 final class PostgresSessionIdentity implements SessionIdentity {
     private static final int MAX_NAME = 63;
@@ -30,11 +30,12 @@ final class PostgresSessionIdentity implements SessionIdentity {
     @Override
     public Kills kill(Handle handle, SessionOwner owner, Collection<String> recorded) {
         // Materialized first: in a plain WHERE the planner may call pg_terminate_backend before
-        // the label test, on every session of the server.
+        // the label test, on every session of the server. With a timeout (PostgreSQL 14+) it is true
+        // only once the backend has exited, not when the signal was merely sent: a count of proven kills.
         int killed = handle.createQuery("WITH labelled AS MATERIALIZED (SELECT pid FROM pg_stat_activity"
                         + " WHERE application_name = :name AND datname = current_database()"
                         + " AND pid <> pg_backend_pid())"
-                        + " SELECT COUNT(*) FROM labelled WHERE pg_terminate_backend(pid)")
+                        + " SELECT COUNT(*) FROM labelled WHERE pg_terminate_backend(pid, 5000)")
                 .bind("name", owner.label("", MAX_NAME))
                 .mapTo(Integer.class)
                 .one();
