@@ -71,8 +71,12 @@ public abstract class TestDatabase {
         if (connectionInitSql() != null) {
             config.setConnectionInitSql(connectionInitSql());
         }
+        tune(config);
         return new HikariDataSource(config);
     }
+
+    /** Pool settings a database needs beyond the defaults above, applied last. */
+    protected void tune(HikariConfig config) {}
 
     /** Set in a test's child JVMs (see {@link #childJvmArgument()}): they use their parent's databases. */
     static final String RUN_PROPERTY = "lockcron.test.run";
