@@ -9,6 +9,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.BooleanSupplier;
+import java.util.function.IntSupplier;
 import java.util.function.Supplier;
 import org.jspecify.annotations.Nullable;
 
@@ -16,10 +17,10 @@ import org.jspecify.annotations.Nullable;
  * Runs the scheduled fires that fall due by draining the due list rather than racing for named
  * rows: a wake only says "something is due"; a drain claims whichever due fire is first and free
  * ({@code FOR UPDATE SKIP LOCKED}), runs it, and claims the next, so the nodes of a cluster share
- * a burst of due fires without spending lock attempts on fires another node has. A node runs as
- * many drains as it has due fires pending, up to its worker threads; a drain that finds nothing
- * ends, at the cost of one empty claim — instead of a lost race per fire and node. A wake that
- * came early by this node's clock estimate is tried again at its time.
+ * a burst of due fires without spending lock attempts on fires another node has. A node runs its
+ * share of the due fires pending as drains ({@link Sizing}); a drain that finds nothing ends, at the
+ * cost of one empty claim — instead of a lost race per fire and node. A wake that came early by
+ * this node's clock estimate is tried again at its time.
  */
 final class DueDrain {
     /** Most fires one drain runs before it hands its worker back to the pool (and starts anew). */
@@ -30,7 +31,7 @@ final class DueDrain {
         boolean fireNextDue();
     }
 
-    private final int maxDrains;
+    private final Sizing sizing;
     private final Executor workers;
     private final ScheduledExecutorService timers;
     private final Claimer claimer;
@@ -40,16 +41,31 @@ final class DueDrain {
     private final AtomicInteger active = new AtomicInteger();
     private final AtomicInteger pending = new AtomicInteger();
     private final AtomicReference<@Nullable Instant> latestDue = new AtomicReference<>();
+    /** The due time the database's clock was last asked about: once per due time, not once per drain. */
+    private final AtomicReference<@Nullable Instant> probed = new AtomicReference<>();
+
+    /**
+     * How many drains a node runs at once: its share of the due fires pending — every node hears of
+     * every due fire, so a node alone would start one drain per fire and all but one per fire would
+     * end in an empty claim — up to its worker threads. A drain that keeps finding fires brings in
+     * more, so the share only sets the start.
+     */
+    record Sizing(int workers, IntSupplier liveNodes) {
+        int drains(int pending) {
+            int share = -Math.floorDiv(-Math.max(1, pending), Math.max(1, liveNodes.getAsInt()));
+            return Math.min(workers, share);
+        }
+    }
 
     DueDrain(
-            int maxDrains,
+            Sizing sizing,
             Executor workers,
             ScheduledExecutorService timers,
             Claimer claimer,
             BooleanSupplier running,
             DbClock clock,
             Supplier<Instant> dbNow) {
-        this.maxDrains = maxDrains;
+        this.sizing = sizing;
         this.workers = workers;
         this.timers = timers;
         this.claimer = claimer;
@@ -68,7 +84,7 @@ final class DueDrain {
     private void tryStart() {
         while (true) {
             int now = active.get();
-            if (now >= maxDrains || now >= Math.max(1, pending.get()) || !running.getAsBoolean()) {
+            if (now >= sizing.drains(pending.get()) || !running.getAsBoolean()) {
                 return;
             }
             if (active.compareAndSet(now, now + 1)) {
@@ -116,9 +132,17 @@ final class DueDrain {
         if (due == null || estimatedNow.get().isAfter(due.plusMillis(500)) || !running.getAsBoolean()) {
             return;
         }
+        Instant last = probed.getAndSet(due);
+        if (due.equals(last)) {
+            return; // another drain of this due time asked already (and came back if it was early)
+        }
         Duration wait = Duration.between(dbNow.get(), due);
         if (!wait.isNegative() && !wait.isZero()) {
-            timers.schedule(() -> signal(due), wait.toNanos() + 1_000_000, TimeUnit.NANOSECONDS);
+            Runnable again = () -> {
+                probed.compareAndSet(due, null); // if it is early even then, ask once more
+                signal(due);
+            };
+            timers.schedule(again, wait.toNanos() + 1_000_000, TimeUnit.NANOSECONDS);
         }
     }
 }

@@ -24,6 +24,7 @@ final class Fencer {
     private final String self;
     private final Staleness staleness;
     private final Listeners listeners;
+    private volatile int activeOthers;
 
     Fencer(Store store, String self, Staleness staleness, Listeners listeners) {
         this.store = store;
@@ -32,12 +33,19 @@ final class Fencer {
         this.listeners = listeners;
     }
 
+    /** The active members, this one included, as of the last look: drains are sized by it. */
+    int liveNodes() {
+        return activeOthers + 1;
+    }
+
     /**
      * Fences every node this node has watched stand still for its timeout (see {@link Staleness});
      * called right after this node's own heartbeat succeeded. {@code freed} hears the jobs it freed.
      */
     void fenceStale(Consumer<String> freed) {
-        for (StaleNode node : staleness.stale(store.nodes().others(self), System.nanoTime())) {
+        List<StaleNode> others = store.nodes().others(self);
+        activeOthers = others.size();
+        for (StaleNode node : staleness.stale(others, System.nanoTime())) {
             if (store.nodes().fence(node, self)) {
                 fence(node, freed);
             }

@@ -19,6 +19,7 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.function.BooleanSupplier;
+import java.util.function.IntSupplier;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -35,7 +36,8 @@ final class FireScheduler {
             ScheduledExecutorService timers,
             ExecutorService workers,
             BooleanSupplier running,
-            BooleanSupplier stopping) {}
+            BooleanSupplier stopping,
+            IntSupplier liveNodes) {}
 
     /** {@code drain}: a scheduled fire, which any drain claims; else a request or a lease, tried by name. */
     private record Wake(Instant at, boolean drain, ScheduledFuture<?> future) {}
@@ -60,7 +62,7 @@ final class FireScheduler {
         this.outage = outage;
         this.protocol = protocol;
         this.drain = new DueDrain(
-                setup.workerThreads(),
+                new DueDrain.Sizing(setup.workerThreads(), setup.liveNodes()),
                 setup.workers(),
                 setup.timers(),
                 this::fireNextDue,

@@ -19,8 +19,8 @@ import org.jspecify.annotations.Nullable;
 public final class AttemptStore {
     /**
      * How long a node leaves a free fire to the live session of its earlier attempt before taking it
-     * over anyway: that session is labelled per borrow, so a pooled connection of the same node that
-     * kept its id after an owner failed to record its attempt would otherwise look alive for ever.
+     * over anyway: a pooled connection keeps its node's label while it lives, so the session of an
+     * owner that failed to record its attempt would otherwise look alive for ever.
      */
     static final Duration LIVE_SESSION_GRACE = Duration.ofSeconds(10);
 

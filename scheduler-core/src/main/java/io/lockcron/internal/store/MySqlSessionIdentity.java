@@ -24,7 +24,7 @@ final class MySqlSessionIdentity implements SessionIdentity {
     private final BitSet slots = new BitSet(SLOTS);
 
     @Override
-    public Runnable label(Handle handle, SessionOwner owner) {
+    public Label label(Handle handle, SessionOwner owner) {
         int from = 0;
         while (true) {
             int slot = reserve(from, owner);
@@ -34,19 +34,26 @@ final class MySqlSessionIdentity implements SessionIdentity {
                     .mapTo(Integer.class)
                     .one();
             if (got != null && got == 1) {
-                return () -> {
-                    try {
-                        handle.createQuery("SELECT RELEASE_LOCK(:name)")
-                                .bind("name", name)
-                                .mapTo(Integer.class)
-                                .findOne();
-                    } finally {
-                        free(slot);
+                return new Label() {
+                    @Override
+                    public void remove(Handle on) {
+                        try {
+                            on.createQuery("SELECT RELEASE_LOCK(:name)")
+                                    .bind("name", name)
+                                    .mapTo(Integer.class)
+                                    .findOne();
+                        } finally {
+                            free(slot);
+                        }
+                    }
+
+                    @Override
+                    public void forget() {
+                        free(slot); // the lock died with its session
                     }
                 };
             }
-            // Held by a session of ours whose release failed and that lives on: take the next one.
-            free(slot);
+            // Held by a live session of ours labelled on a connection this process lost track of: take the next one.
             from = slot + 1;
         }
     }
@@ -127,9 +134,15 @@ final class MySqlSessionIdentity implements SessionIdentity {
 
     private synchronized int reserve(int from, SessionOwner owner) {
         int slot = slots.nextClearBit(from);
+        if (slot >= SLOTS && from == 0) {
+            // Slots of connections that ended unnoticed (collected before they were seen closed) are
+            // marked still: start afresh, GET_LOCK skips the slots live sessions hold.
+            slots.clear();
+            slot = 0;
+        }
         if (slot >= SLOTS) {
             throw new IllegalStateException("Node " + owner.nodeId() + " has more than " + SLOTS
-                    + " database sessions borrowed at once; lockcron labels at most that many per node."
+                    + " database sessions labelled at once; lockcron labels at most that many per node."
                     + " Lower the worker threads or the connection pool size.");
         }
         slots.set(slot);

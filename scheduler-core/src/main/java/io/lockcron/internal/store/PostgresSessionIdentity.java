@@ -14,16 +14,22 @@ final class PostgresSessionIdentity implements SessionIdentity {
     private static final int MAX_NAME = 63;
 
     @Override
-    public Runnable label(Handle handle, SessionOwner owner) {
+    public Label label(Handle handle, SessionOwner owner) {
         // Outside a transaction (a handle starts in auto-commit), so no rollback undoes it.
         handle.createQuery("SELECT set_config('application_name', :name, false)")
                 .bind("name", owner.label("", MAX_NAME))
                 .mapTo(String.class)
                 .one();
-        return () -> {
-            if (!handle.isInTransaction()) {
-                handle.execute("RESET application_name");
+        return new Label() {
+            @Override
+            public void remove(Handle on) {
+                if (!on.isInTransaction()) {
+                    on.execute("RESET application_name");
+                }
             }
+
+            @Override
+            public void forget() {}
         };
     }
 

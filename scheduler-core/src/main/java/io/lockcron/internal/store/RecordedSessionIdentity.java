@@ -18,8 +18,8 @@ final class RecordedSessionIdentity implements SessionIdentity {
     }
 
     @Override
-    public Runnable label(Handle handle, SessionOwner owner) {
-        return () -> {};
+    public Label label(Handle handle, SessionOwner owner) {
+        return Label.NONE;
     }
 
     @Override

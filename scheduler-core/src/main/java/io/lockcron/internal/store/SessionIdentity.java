@@ -12,8 +12,8 @@ import org.jdbi.v3.core.Handle;
  */
 interface SessionIdentity {
 
-    /** Labels the session of {@code handle} as {@code owner}'s while it is borrowed; returns what undoes it. */
-    Runnable label(Handle handle, SessionOwner owner);
+    /** Labels the session of {@code handle} as {@code owner}'s, until the label is removed or the session ends. */
+    Label label(Handle handle, SessionOwner owner);
 
     /**
      * Ends every session that the server proves is {@code owner}'s, recorded anywhere or not. {@code
@@ -29,6 +29,23 @@ interface SessionIdentity {
      */
     default boolean isLabelled(Handle handle, SessionOwner owner, String sessionId, java.time.Instant since) {
         return false;
+    }
+
+    /** One session's label. */
+    interface Label {
+        /** Takes the label off the session of {@code handle}, the session that carries it. */
+        void remove(Handle handle);
+
+        /** The session has ended, and its label with it: lets go of what this process keeps for it. */
+        void forget();
+
+        Label NONE = new Label() {
+            @Override
+            public void remove(Handle handle) {}
+
+            @Override
+            public void forget() {}
+        };
     }
 
     /** What a fencing did: sessions ended for sure, and what could not be done. */
