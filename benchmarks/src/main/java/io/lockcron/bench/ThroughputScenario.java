@@ -149,5 +149,27 @@ final class ThroughputScenario {
                 w.nodeCpu().toMillis() / 1000.0 * perThousand,
                 dbCpu);
         System.out.printf(Locale.ROOT, "ratio to ceiling: %.3f%n", done / ceiling.perSecond());
+        // One line for a table of runs (benchmarks' README table, bench-table scripts).
+        System.out.printf(
+                Locale.ROOT,
+                "row: | %d nodes, %d jobs%s | %.0f tx/s | %.1f (%.0f) | %.3f | %d / %d | %s / %s / %s ms | %.1f | %.0f"
+                        + " | %.2f / %s | %s |%n",
+                nodeCount,
+                jobs,
+                idle > 0 ? " + " + idle + " idle" : "",
+                ceiling.perSecond(),
+                done,
+                r.asked() / seconds,
+                done / ceiling.perSecond(),
+                r.missed(),
+                r.doubled(),
+                Results.millis(r.lags().p50()),
+                Results.millis(r.lags().p99()),
+                Results.millis(r.lags().max()),
+                w.server().statements() / (double) Math.max(1, r.done()),
+                w.server().rowsRead() / seconds,
+                w.nodeCpu().toMillis() / 1000.0 * perThousand,
+                dbCpu.replace(" s", ""),
+                w.load());
     }
 }

@@ -3,6 +3,7 @@ package io.lockcron.internal.fire;
 import io.lockcron.AttemptOutcome;
 import io.lockcron.FailoverInfo;
 import io.lockcron.JobStatus;
+import io.lockcron.internal.store.AttemptStore;
 import io.lockcron.internal.store.AttemptStore.Attempt;
 import io.lockcron.internal.store.ExecutionStore;
 import io.lockcron.internal.store.JobRow;
@@ -71,14 +72,14 @@ final class FireClaimer {
         }
         Plan.Run run = (Plan.Run) plan;
         Optional<Attempt> begun = store.attempts()
-                .tryBegin(
+                .tryBegin(new AttemptStore.Opening(
                         row.name(),
                         run.fireTime(),
                         node.nodeId(),
                         locked.sessionId(),
                         now,
                         FireOutcomes.expectedAttempt(row, run),
-                        row.status() == JobStatus.RUNNING);
+                        row.status() == JobStatus.RUNNING));
         if (begun.isEmpty()) {
             h.rollback(); // its job ended the transaction; the node running it records the fire
             return new Settled(new FireResult.Busy());

@@ -16,6 +16,16 @@ abstract class FireTransactionIdentity {
     /** Taken once the fire holds its lock and has written its execution row. */
     abstract Object mark(Handle fire);
 
+    /**
+     * Takes the mark and sets savepoint {@code body} at the same point (the job's work rolls back to
+     * it on failure); where the mark is itself a savepoint, that one savepoint is both.
+     */
+    Object markWithSavepoint(Handle fire, String body) {
+        Object mark = mark(fire);
+        fire.savepoint(body);
+        return mark;
+    }
+
     /** False when the transaction that {@code mark} was taken in has ended. */
     abstract boolean same(Handle fire, Object mark);
 
@@ -62,11 +72,18 @@ abstract class FireTransactionIdentity {
             return NAME;
         }
 
+        /** The body's savepoint is the mark: it too dies with its transaction. */
+        @Override
+        Object markWithSavepoint(Handle fire, String body) {
+            fire.savepoint(body);
+            return body;
+        }
+
         /** Releasing also ends the savepoints set after it: call it last, just before the commit. */
         @Override
         boolean same(Handle fire, Object mark) {
             try {
-                fire.execute("RELEASE SAVEPOINT " + NAME);
+                fire.execute("RELEASE SAVEPOINT " + mark);
                 return true;
             } catch (RuntimeException e) {
                 for (Throwable t = e; t != null; t = t.getCause()) {

@@ -3,6 +3,7 @@ package io.lockcron.internal.fire;
 import io.lockcron.AttemptOutcome;
 import io.lockcron.JobStatus;
 import io.lockcron.Outcome;
+import io.lockcron.internal.store.ExecutionStore.Finish;
 import io.lockcron.internal.store.JobRow;
 import io.lockcron.internal.store.ScheduleUpdate;
 import io.lockcron.internal.store.Store;
@@ -125,7 +126,7 @@ final class LeaseRun {
             if (!store.jobs().finishLease(h, result, token, row)) {
                 return false;
             }
-            store.executions().finish(h, row.name(), run.fireTime(), token, outcome, finished, error);
+            store.executions().finish(h, new Finish(row.name(), run.fireTime(), token, outcome, finished, error));
             store.attempts().close(h, token, Finisher.attemptOutcome(failure), finished, error);
             return true;
         });

@@ -4,6 +4,7 @@ import io.lockcron.AttemptOutcome;
 import io.lockcron.Outcome;
 import io.lockcron.internal.store.AttemptStore.Attempt;
 import io.lockcron.internal.store.ExecutionStore;
+import io.lockcron.internal.store.ExecutionStore.Finish;
 import io.lockcron.internal.store.ExecutionStore.Recorded;
 import io.lockcron.internal.store.JobRow;
 import io.lockcron.internal.store.JobStore.Locked;
@@ -173,12 +174,16 @@ final class LostTransactionRecorder {
 
     /** Writes the outcome with the error as plain ASCII, or without it if even that cannot be stored. */
     private FireEnd finish(Handle h, Claim claim, FireEnd end) {
-        String job = claim.row().name();
-        Instant fireTime = claim.run().fireTime();
-        long token = claim.attempt().id();
+        var finish = new Finish(
+                claim.row().name(),
+                claim.run().fireTime(),
+                claim.attempt().id(),
+                end.outcome(),
+                end.finished(),
+                end.error());
         h.savepoint("lockcron_record");
         try {
-            store.executions().finish(h, job, fireTime, token, end.outcome(), end.finished(), end.error());
+            store.executions().finish(h, finish);
             return end;
         } catch (RuntimeException e) {
             if (SqlErrors.isConnectionFailure(e)) {
@@ -187,7 +192,7 @@ final class LostTransactionRecorder {
             h.rollbackToSavepoint("lockcron_record");
             String plain = "The error of this fire could not be stored ("
                     + e.getClass().getSimpleName() + ")";
-            store.executions().finish(h, job, fireTime, token, end.outcome(), end.finished(), plain);
+            store.executions().finish(h, finish.withError(plain));
             return new FireEnd(end.outcome(), end.finished(), end.failure(), plain);
         }
     }

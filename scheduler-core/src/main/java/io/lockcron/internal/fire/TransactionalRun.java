@@ -2,6 +2,7 @@ package io.lockcron.internal.fire;
 
 import io.lockcron.AttemptOutcome;
 import io.lockcron.Outcome;
+import io.lockcron.internal.store.ExecutionStore.Finish;
 import io.lockcron.internal.store.JobRow;
 import io.lockcron.internal.store.ScheduleUpdate;
 import io.lockcron.internal.store.SqlErrors;
@@ -48,8 +49,7 @@ final class TransactionalRun {
     FireResult run(Handle h, Claim claim) {
         JobRow row = claim.row();
         boolean limited = sessionLimits.apply(h, claim.locked().sessionId());
-        Object mark = guards.identity().mark(h);
-        h.savepoint(BODY);
+        Object mark = guards.identity().markWithSavepoint(h, BODY);
         Throwable failure;
         String lostReason;
         try (JobTransaction job = guards.jobTransactions().open(h.getConnection(), row.name())) {
@@ -128,7 +128,15 @@ final class TransactionalRun {
         store.jobs().updateSchedule(h, update);
         String error = failure == null ? null : ErrorSummary.of(failure);
         store.executions()
-                .finish(h, row.name(), claim.run().fireTime(), claim.attempt().id(), outcome, finished, error);
+                .finish(
+                        h,
+                        new Finish(
+                                row.name(),
+                                claim.run().fireTime(),
+                                claim.attempt().id(),
+                                outcome,
+                                finished,
+                                error));
         store.attempts().close(h, claim.attempt().id(), Finisher.attemptOutcome(failure), finished, error);
         if (!guards.identity().same(h, mark)) {
             throw new FireTransactionEndedException(

@@ -66,28 +66,25 @@ public final class AttemptStore {
     }
 
     /**
-     * Opens this node's attempt at a fire it holds the lock of. {@code expected} is the attempt
-     * number if no attempt was lost: one INSERT then does it. If that number is taken, earlier
-     * attempts were lost (their transaction is gone): each still marked running is closed and,
-     * recorded as a failover, and the attempt gets the next free number.
+     * This node's attempt at a fire it holds the lock of. {@code expected} is the attempt number
+     * if no attempt was lost; {@code lease}: the fire runs in lease mode.
      */
-    public Attempt begin(
-            String job, Instant fireTime, String node, String sessionId, Instant now, int expected, boolean lease) {
-        return tryBegin(job, fireTime, node, sessionId, now, expected, lease)
-                .orElseThrow(() -> new IllegalStateException("fire " + job + "@" + fireTime + " is still running"));
-    }
+    public record Opening(
+            String job, Instant fireTime, String node, String sessionId, Instant now, int expected, boolean lease) {}
 
     /**
-     * As {@link #begin}, but empty when a transactional fire's earlier attempt is not lost at all:
-     * its job ended its own transaction (its RUNNING execution is committed) on a node still
-     * active, which records the fire itself. Taking it over would run the job twice.
+     * Opens the attempt: with no attempt lost, one INSERT of the expected number does it. If that
+     * number is taken, earlier attempts were lost (their transaction is gone): each still marked
+     * running is closed and recorded as a failover, and the attempt gets the next free number.
+     * Empty when a transactional fire's earlier attempt is not lost at all: its job ended its own
+     * transaction (its RUNNING execution is committed) on a node still active, which records the
+     * fire itself; taking it over would run the job twice.
      */
-    public java.util.Optional<Attempt> tryBegin(
-            String job, Instant fireTime, String node, String sessionId, Instant now, int expected, boolean lease) {
+    public java.util.Optional<Attempt> tryBegin(Opening o) {
         try {
             return store.jdbi()
-                    .withHandle(h -> java.util.Optional.of(new Attempt(
-                            insert(h, job, fireTime, expected, node, sessionId, now), expected, List.of())));
+                    .withHandle(h ->
+                            java.util.Optional.of(new Attempt(insert(h, o, o.expected()), o.expected(), List.of())));
         } catch (RuntimeException e) {
             if (!SqlErrors.isDuplicateKey(e)) {
                 throw e;
@@ -97,8 +94,8 @@ public final class AttemptStore {
         // takeover that dies half-way leaves the lost attempt RUNNING for the next node to record.
         return store.jdbi().inTransaction(h -> {
             List<Prior> prior = store.query(h, "prior-attempts")
-                    .bind("job", job)
-                    .bind("fireTime", fireTime)
+                    .bind("job", o.job())
+                    .bind("fireTime", o.fireTime())
                     .map((rs, ctx) -> new Prior(
                             rs.getLong("id"),
                             rs.getInt("attempt"),
@@ -112,14 +109,14 @@ public final class AttemptStore {
                             (Integer) rs.getObject("recorded_attempt", Integer.class),
                             (Long) rs.getObject("running_token", Long.class)))
                     .list();
-            if (!lease
+            if (!o.lease()
                     && prior.stream()
                             .anyMatch(p -> p.outcome() == AttemptOutcome.RUNNING
                                     && Long.valueOf(p.id()).equals(p.runningToken())
                                     && p.nodeState() == NodeState.ACTIVE)) {
                 return java.util.Optional.<Attempt>empty();
             }
-            if (!lease
+            if (!o.lease()
                     && prior.stream().anyMatch(p -> p.heldByLiveSession(h, store.sessions()) && withinGrace(p.id()))) {
                 return java.util.Optional.<Attempt>empty();
             }
@@ -128,14 +125,14 @@ public final class AttemptStore {
             for (Prior p : prior) {
                 if (p.outcome() == AttemptOutcome.RUNNING) {
                     boolean committed = p.recordedAttempt() != null && p.recordedAttempt() >= p.attempt();
-                    close(h, p.id(), committed ? AttemptOutcome.FAILED : AttemptOutcome.LOST, now);
+                    close(h, p.id(), committed ? AttemptOutcome.FAILED : AttemptOutcome.LOST, o.now());
                     if (!committed) {
-                        failovers.add(recordFailover(h, job, fireTime, p, node, now, lease));
+                        failovers.add(recordFailover(h, o, p));
                     }
                 }
             }
             int number = prior.stream().mapToInt(Prior::attempt).max().orElse(0) + 1;
-            long id = insert(h, job, fireTime, number, node, sessionId, now);
+            long id = insert(h, o, number);
             return java.util.Optional.of(new Attempt(id, number, List.copyOf(failovers)));
         });
     }
@@ -149,28 +146,30 @@ public final class AttemptStore {
         return System.nanoTime() - first < LIVE_SESSION_GRACE.toNanos();
     }
 
-    private long insert(
-            Handle h, String job, Instant fireTime, int number, String node, String sessionId, Instant now) {
+    private long insert(Handle h, Opening o, int number) {
         return store.update(h, "insert-attempt")
-                .bind("job", job)
-                .bind("fireTime", fireTime)
+                .bind("job", o.job())
+                .bind("fireTime", o.fireTime())
                 .bind("attempt", number)
-                .bind("node", node)
-                .bind("session", sessionId)
-                .bind("startedAt", now)
+                .bind("node", o.node())
+                .bind("session", o.sessionId())
+                .bind("startedAt", o.now())
                 .executeAndReturnGeneratedKeys("id")
                 .mapTo(Long.class)
                 .one();
     }
 
-    private FailoverInfo recordFailover(
-            Handle h, String job, Instant fireTime, Prior lost, String node, Instant now, boolean lease) {
+    private FailoverInfo recordFailover(Handle h, Opening o, Prior lost) {
+        String job = o.job();
+        Instant fireTime = o.fireTime();
+        String node = o.node();
+        Instant now = o.now();
         // The lost node died some time after its last sign of life: its heartbeat or the attempt's start.
         Instant lastSeen = lost.lastHeartbeat() != null && lost.lastHeartbeat().isAfter(lost.startedAt())
                 ? lost.lastHeartbeat()
                 : lost.startedAt();
         FailoverReason reason;
-        if (lease) {
+        if (o.lease()) {
             reason = FailoverReason.LEASE_EXPIRED;
         } else if (lost.nodeId().equals(node)) {
             reason = FailoverReason.CONNECTION_LOST;

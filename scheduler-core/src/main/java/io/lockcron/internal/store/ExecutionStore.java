@@ -47,26 +47,34 @@ public final class ExecutionStore {
      *
      * @throws FireRecordMismatchException if that execution is not there, still running, to record
      */
-    public void finish(
-            Handle handle,
+    /** A fire's outcome, written by the attempt whose token it carries. */
+    public record Finish(
             String job,
             Instant fireTime,
             long token,
             Outcome outcome,
             Instant finishedAt,
             @Nullable String error) {
+
+        /** The same, with another error text (one that can be stored). */
+        public Finish withError(@Nullable String other) {
+            return new Finish(job, fireTime, token, outcome, finishedAt, other);
+        }
+    }
+
+    public void finish(Handle handle, Finish f) {
         int updated = store.update(handle, "finish-execution")
-                .bind("job", job)
-                .bind("fireTime", fireTime)
-                .bind("token", token)
-                .bind("outcome", outcome.name())
-                .bind("finishedAt", finishedAt)
-                .bind("error", error)
+                .bind("job", f.job())
+                .bind("fireTime", f.fireTime())
+                .bind("token", f.token())
+                .bind("outcome", f.outcome().name())
+                .bind("finishedAt", f.finishedAt())
+                .bind("error", f.error())
                 .execute();
         if (updated != 1) {
-            throw new FireRecordMismatchException("Job '" + job + "' fire " + fireTime + ": finishing the execution"
-                    + " of attempt token " + token + " changed " + updated + " rows instead of 1; another attempt"
-                    + " holds the record, so nothing of this one is committed.");
+            throw new FireRecordMismatchException("Job '" + f.job() + "' fire " + f.fireTime() + ": finishing the"
+                    + " execution of attempt token " + f.token() + " changed " + updated + " rows instead of 1;"
+                    + " another attempt holds the record, so nothing of this one is committed.");
         }
     }
 
