@@ -16,9 +16,15 @@ import org.jspecify.annotations.Nullable;
  */
 final class FirePlanner {
     private final Duration misfireThreshold;
+    private final LeaseWatch leases;
 
     FirePlanner(Duration misfireThreshold) {
+        this(misfireThreshold, new LeaseWatch(Duration.ZERO));
+    }
+
+    FirePlanner(Duration misfireThreshold, LeaseWatch leases) {
         this.misfireThreshold = misfireThreshold;
+        this.leases = leases;
     }
 
     Plan plan(JobRow row, Instant now) {
@@ -56,11 +62,19 @@ final class FirePlanner {
         };
     }
 
-    /** A lease-mode fire is running somewhere; once its lease has expired, its fire is taken over. */
-    private static Plan leaseHeld(JobRow row, Instant now) {
+    /**
+     * A lease-mode fire is running somewhere; once its lease has expired by the database clock and
+     * this node has watched it stand still for a lease duration (see {@link LeaseWatch}), its fire
+     * is taken over.
+     */
+    private Plan leaseHeld(JobRow row, Instant now) {
         Instant lease = row.leaseUntil();
         if (lease != null && lease.isAfter(now)) {
             return new Plan.NotDue(lease);
+        }
+        Duration watch = lease == null ? Duration.ZERO : leases.remaining(row.name(), lease, System.nanoTime());
+        if (!watch.isZero()) {
+            return new Plan.NotDue(now.plus(watch));
         }
         Instant requested = row.triggerRequestedAt();
         if (requested != null) {

@@ -60,6 +60,7 @@ public final class FireProtocol {
     private final FireClaimer claimer;
     private final TransactionalRun transactional;
     private final LeaseRun leases;
+    private final LeaseWatch leaseWatch;
 
     public FireProtocol(
             Store store,
@@ -74,9 +75,16 @@ public final class FireProtocol {
         this.sessionLimits = new SessionLimits(store.dialect(), settings.idleLimit());
         Finisher finisher = new Finisher(store, node, listeners);
         JobBody body = new JobBody(timers, invoker);
-        this.claimer = new FireClaimer(store, node, new FirePlanner(settings.misfireThreshold()), listeners);
+        this.leaseWatch = new LeaseWatch(settings.leaseDuration());
+        this.claimer =
+                new FireClaimer(store, node, new FirePlanner(settings.misfireThreshold(), leaseWatch), listeners);
         this.transactional = new TransactionalRun(store, node, body, sessionLimits, finisher);
         this.leases = new LeaseRun(store, node, settings.leaseDuration(), body, finisher);
+    }
+
+    /** The held leases this node watches before taking one over; fed by the node's polls. */
+    public LeaseWatch leaseWatch() {
+        return leaseWatch;
     }
 
     /**

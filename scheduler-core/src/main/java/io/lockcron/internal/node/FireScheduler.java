@@ -76,6 +76,11 @@ final class FireScheduler {
         Instant horizon = clock.now().plus(lookAhead());
         List<DueRow> rows = store.jdbi().withHandle(h -> store.jobs().dueCandidates(h, horizon));
         Set<String> seen = new HashSet<>();
+        java.util.Map<String, Instant> held = new java.util.HashMap<>();
+        rows.stream()
+                .filter(r -> r.status() == io.lockcron.JobStatus.RUNNING && r.dueTime() != null)
+                .forEach(r -> held.put(r.name(), r.dueTime()));
+        protocol.leaseWatch().observe(held, System.nanoTime());
         for (DueRow row : rows) {
             if (!setup.definitions().containsKey(row.handlerName())) {
                 noteForeign(row.handlerName()); // another service's job, or one this code no longer has
