@@ -186,9 +186,10 @@ public final class FireProtocol {
         }
     }
 
+    /** Undoes the change of isolation, if one was made: a job cannot change it (FireConnections refuses). */
     private static void restore(Connection c, int isolation) {
         try {
-            if (!c.isClosed() && c.getTransactionIsolation() != isolation) {
+            if (isolation != Connection.TRANSACTION_READ_COMMITTED && !c.isClosed()) {
                 c.setTransactionIsolation(isolation);
             }
         } catch (SQLException e) {
