@@ -217,7 +217,7 @@ public abstract class PrivateServer extends TestDatabase implements AutoCloseabl
         }
     }
 
-    private static int freePort() throws IOException {
+    protected static int freePort() throws IOException {
         try (ServerSocket socket = new ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
             return socket.getLocalPort();
         }

@@ -9,6 +9,7 @@ import io.lockcron.internal.store.ExecutionStore;
 import io.lockcron.internal.store.JobRow;
 import io.lockcron.internal.store.JobStore.Locked;
 import io.lockcron.internal.store.ScheduleUpdate;
+import io.lockcron.internal.store.SqlErrors;
 import io.lockcron.internal.store.Store;
 import io.lockcron.job.FireKind;
 import io.lockcron.job.JobDefinition;
@@ -88,7 +89,19 @@ final class FireClaimer {
         announce(row, run, attempt);
         var start = new ExecutionStore.Start(
                 row.name(), run.fireTime(), run.kind(), attempt.number(), node.nodeId(), attempt.id(), now);
-        if (!store.executions().start(h, start)) {
+        boolean started;
+        try {
+            started = store.executions().start(h, start);
+        } catch (RuntimeException e) {
+            if (!store.dialect().certifiesCommits() || !SqlErrors.isLostRace(e)) {
+                throw e;
+            }
+            // A write committed on another Galera member aborted this claim: nothing of it ran.
+            h.rollback();
+            store.attempts().close(attempt.id(), AttemptOutcome.RELEASED, now);
+            return new Settled(new FireResult.Busy());
+        }
+        if (!started) {
             log.warn("Job '{}' fire {} already has an execution; not running it again", row.name(), run.fireTime());
             ScheduleUpdate update = FireOutcomes.after(row, run, now);
             store.jobs().updateSchedule(h, update);

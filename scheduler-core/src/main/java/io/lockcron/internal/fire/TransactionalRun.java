@@ -75,6 +75,10 @@ final class TransactionalRun {
                     claim.run().fireTime());
             return new FireResult.NotDue(null, claim.started());
         }
+        if (failure != null && store.dialect().certifiesCommits() && SqlErrors.isLostRace(failure)) {
+            rollbackQuietly(h); // a write of another member's won: the member rolled this one back whole
+            return handBack(claim, failure);
+        }
         if (node.membershipEpoch() != claim.epoch()) {
             h.rollback(); // fenced while running: another node has this fire now
             log.warn(
@@ -93,6 +97,8 @@ final class TransactionalRun {
                 h.savepoint(BODY); // JDBI forgets a savepoint rolled back to; recording may need it again
             }
             result = record(h, claim, mark, failure);
+        } catch (CommitRaceLost e) {
+            return handBack(claim, e.getCause());
         } catch (RuntimeException e) {
             if (SqlErrors.isConnectionFailure(e)) {
                 throw e; // the database rolls the fire back and it stays due: an outage, not the job's fault
@@ -144,9 +150,47 @@ final class TransactionalRun {
                             + ": the transaction that took the job's lock ended while the job ran (a COMMIT or ROLLBACK it"
                             + " issued, DDL that commits implicitly, or a deadlock the database rolled back whole)");
         }
-        h.commit();
+        try {
+            h.commit();
+        } catch (RuntimeException e) {
+            if (SqlErrors.isLostRace(e)) {
+                throw new CommitRaceLost(e);
+            }
+            throw e;
+        }
         finisher.finished(claim, new FireEnd(outcome, finished, failure, error));
         return new FireResult.Done(FireOutcomes.dueOf(update), claim.started(), outcome);
+    }
+
+    /**
+     * A COMMIT that failed as a deadlock: InnoDB never reports one at commit, so this is a Galera
+     * member's certification failure — a write on another member (a console action, another
+     * writer) committed first on a row this fire wrote. Everything of the fire rolled back; it is
+     * handed back whole and runs again, as a lost race: no failure, no failover, no outage.
+     */
+    private FireResult handBack(Claim claim, Throwable cause) {
+        store.attempts().close(claim.attempt().id(), AttemptOutcome.RELEASED, claim.started());
+        log.info(
+                "Job '{}' fire {}: lost a certification race to a write on another cluster member; rolled back"
+                        + " whole, it runs again ({})",
+                claim.row().name(),
+                claim.run().fireTime(),
+                cause.toString());
+        return new FireResult.NotDue(null, claim.started());
+    }
+
+    private static void rollbackQuietly(Handle h) {
+        try {
+            h.rollback();
+        } catch (RuntimeException e) {
+            log.debug("Rollback after a lost race failed: {}", e.toString());
+        }
+    }
+
+    private static final class CommitRaceLost extends RuntimeException {
+        CommitRaceLost(RuntimeException cause) {
+            super(cause);
+        }
     }
 
     private static Throwable unusable(String job, RuntimeException e) {

@@ -30,6 +30,11 @@ final class HistoryPurge implements Runnable {
                 log.info("Purged {} execution(s) older than {}", purged, retention);
             }
         } catch (RuntimeException e) {
+            if (io.lockcron.internal.store.SqlErrors.isLostRace(e)) {
+                // Another node purged the same rows at the same time (on a Galera cluster, on another member).
+                log.debug("Purging history lost a race to another node: {}", e.toString());
+                return;
+            }
             log.warn("Purging history failed: {}", e.toString());
         }
     }

@@ -1,5 +1,6 @@
 package io.lockcron.internal.node;
 
+import io.lockcron.internal.store.SqlErrors;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Consumer;
 import org.slf4j.Logger;
@@ -18,6 +19,11 @@ final class Outage {
     }
 
     void failed(String what, Throwable e) {
+        if (SqlErrors.isLostRace(e)) {
+            // A Galera certification failure or a deadlock: another writer won; the database is fine.
+            log.debug("Node {}: {} lost a race to another writer: {}", nodeId, what, e.toString());
+            return;
+        }
         if (down.compareAndSet(false, true)) {
             log.warn(
                     "Node {}: the database is unavailable ({}: {}); firing is paused until it is back. Fires"

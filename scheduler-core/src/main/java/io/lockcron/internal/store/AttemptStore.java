@@ -56,6 +56,14 @@ public final class AttemptStore {
          * server still shows under its label, is about to record the failure. Taking it over would
          * run the job twice and record a crash that never happened.
          */
+        boolean runsOnAnotherMember(Handle h, SessionLabels labels) {
+            // Galera: row locks and labels are per member; left to the live node until it is fenced.
+            return outcome == AttemptOutcome.RUNNING
+                    && nodeState == NodeState.ACTIVE
+                    && sessionId != null
+                    && labels.onAnotherLiveMember(h, sessionId);
+        }
+
         boolean heldByLiveSession(Handle h, SessionLabels labels) {
             return outcome == AttemptOutcome.RUNNING
                     && nodeState == NodeState.ACTIVE
@@ -81,6 +89,19 @@ public final class AttemptStore {
      * fire itself; taking it over would run the job twice.
      */
     public java.util.Optional<Attempt> tryBegin(Opening o) {
+        try {
+            return open(o);
+        } catch (RuntimeException e) {
+            if (!SqlErrors.isLostRace(e) && !SqlErrors.isDuplicateKey(e)) {
+                throw e;
+            }
+            // On a Galera cluster a node on another member put the same attempt on record first (its
+            // write won certification, or arrived first): that node runs the fire, not this one.
+            return java.util.Optional.empty();
+        }
+    }
+
+    private java.util.Optional<Attempt> open(Opening o) {
         try {
             return store.jdbi()
                     .withHandle(h ->
@@ -117,7 +138,9 @@ public final class AttemptStore {
                 return java.util.Optional.<Attempt>empty();
             }
             if (!o.lease()
-                    && prior.stream().anyMatch(p -> p.heldByLiveSession(h, store.sessions()) && withinGrace(p.id()))) {
+                    && prior.stream()
+                            .anyMatch(p -> p.runsOnAnotherMember(h, store.sessions())
+                                    || p.heldByLiveSession(h, store.sessions()) && withinGrace(p.id()))) {
                 return java.util.Optional.<Attempt>empty();
             }
             prior.forEach(p -> leftToOwner.remove(p.id()));

@@ -32,6 +32,23 @@ public interface Dialect {
     @Nullable
     String idleLimit(long seconds);
 
+    /**
+     * Whether the server is a member of a multi-primary cluster (Galera) that rolls a transaction
+     * back when a write committed on another member conflicts with it: at its commit (certification)
+     * or, as that write is applied here, at its next statement. Such a rollback is a lost race.
+     */
+    default boolean certifiesCommits() {
+        return false;
+    }
+
+    /**
+     * What to put before a claim's SELECT so that it reads every write committed anywhere in the
+     * cluster before it (Galera's causality check); empty where one server's reads are current.
+     */
+    default String causalRead() {
+        return "";
+    }
+
     /** A UTC time as the driver should receive it for a TIMESTAMP or DATETIME(3) parameter. */
     default Object bindable(LocalDateTime utc) {
         return utc;

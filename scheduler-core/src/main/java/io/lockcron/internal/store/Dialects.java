@@ -15,7 +15,10 @@ public final class Dialects {
     public static Dialect detect(DataSource dataSource) {
         try (Connection connection = dataSource.getConnection()) {
             DatabaseMetaData meta = connection.getMetaData();
-            return forProduct(meta.getDatabaseProductName(), meta.getURL());
+            Dialect dialect = forProduct(meta.getDatabaseProductName(), meta.getURL());
+            return dialect instanceof MySqlDialect && GaleraMembers.isMember(connection)
+                    ? new MySqlDialect(true)
+                    : dialect;
         } catch (SQLException e) {
             throw new DatabaseUnavailableException(
                     "Cannot reach the scheduler's database: " + e.getMessage()

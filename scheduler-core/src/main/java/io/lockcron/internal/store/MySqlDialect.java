@@ -9,6 +9,35 @@ import java.time.format.DateTimeFormatter;
  */
 final class MySqlDialect implements Dialect {
     private static final DateTimeFormatter DATETIME_3 = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss.SSS");
+    private final boolean galera;
+
+    MySqlDialect() {
+        this(false);
+    }
+
+    /** {@code galera}: the server is a Galera member ({@code wsrep_on}), see {@link GaleraMembers}. */
+    MySqlDialect(boolean galera) {
+        this.galera = galera;
+    }
+
+    boolean galera() {
+        return galera;
+    }
+
+    @Override
+    public boolean certifiesCommits() {
+        return galera;
+    }
+
+    /**
+     * A Galera member applies other members' commits a little later: without the wait, a claim can
+     * read a fire another member has just committed as still due, and its skip of that fire (a
+     * write to the job's row) would then abort that member's next fire of the job.
+     */
+    @Override
+    public String causalRead() {
+        return galera ? "SET STATEMENT wsrep_sync_wait = 1 FOR " : "";
+    }
 
     @Override
     public String name() {
@@ -45,8 +74,9 @@ final class MySqlDialect implements Dialect {
         return "SET SESSION wait_timeout = " + seconds;
     }
 
+    /** On a Galera member the id is only meaningful on that member: it carries the member's tag. */
     @Override
     public String sessionId() {
-        return "CAST(CONNECTION_ID() AS CHAR)";
+        return galera ? "CONCAT(CONNECTION_ID(), '@', " + GaleraMembers.TAG + ")" : "CAST(CONNECTION_ID() AS CHAR)";
     }
 }

@@ -22,6 +22,12 @@ final class MySqlSessionIdentity implements SessionIdentity {
 
     private static final int MAX_NAME = 64;
     private final BitSet slots = new BitSet(SLOTS);
+    private final boolean galera;
+
+    /** {@code galera}: session ids carry their member's tag and labels are seen on their member only. */
+    MySqlSessionIdentity(boolean galera) {
+        this.galera = galera;
+    }
 
     @Override
     public Label label(Handle handle, SessionOwner owner) {
@@ -63,7 +69,11 @@ final class MySqlSessionIdentity implements SessionIdentity {
         try {
             // Ids count from 1 again after a restart, and the same incarnation's new sessions carry the
             // same labels: only a session in use since after the server started can be that one.
-            return startedBefore(handle, since) && holders(handle, owner).contains(Long.parseLong(sessionId));
+            GaleraMembers.Recorded recorded = GaleraMembers.Recorded.parse(sessionId);
+            if (recorded.member() != null && !recorded.member().equals(GaleraMembers.here(handle))) {
+                return false; // another member's session: see onAnotherLiveMember
+            }
+            return startedBefore(handle, since) && holders(handle, owner).contains(recorded.id());
         } catch (RuntimeException e) {
             // Unprovable (an id that is no number, a server that refuses the probe): behave as before
             // the probe existed and take the fire over, rather than never run it.
@@ -71,6 +81,26 @@ final class MySqlSessionIdentity implements SessionIdentity {
         }
     }
 
+    @Override
+    public boolean onAnotherLiveMember(Handle handle, String sessionId) {
+        if (!galera || sessionId.indexOf('@') < 0) {
+            return false;
+        }
+        try {
+            String member = GaleraMembers.Recorded.parse(sessionId).member();
+            return !member.equals(GaleraMembers.here(handle)) && GaleraMembers.inCluster(handle, member);
+        } catch (RuntimeException e) {
+            return false; // unprovable: take the fire over rather than never run it
+        }
+    }
+
+    /**
+     * Ends the owner's labelled sessions on this connection's server. On a Galera member that is
+     * this member only: named locks are not replicated, and no member can end another's sessions.
+     * A hung node's transaction on another member cannot commit after the takeover, though: the
+     * takeover's writes to the same rows fail it at certification (or abort it as they are applied
+     * there).
+     */
     @Override
     public Kills kill(Handle handle, SessionOwner owner, Collection<String> recorded) {
         List<Long> holders = holders(handle, owner);

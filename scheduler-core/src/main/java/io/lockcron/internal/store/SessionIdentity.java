@@ -31,6 +31,14 @@ interface SessionIdentity {
         return false;
     }
 
+    /**
+     * Whether {@code sessionId} names a session on another member of a multi-primary cluster
+     * (Galera) that is still in the cluster: one that this connection's server can neither see nor end.
+     */
+    default boolean onAnotherLiveMember(Handle handle, String sessionId) {
+        return false;
+    }
+
     /** One session's label. */
     interface Label {
         /** Takes the label off the session of {@code handle}, the session that carries it. */

@@ -36,7 +36,7 @@ public final class SessionLabels implements JdbiPlugin {
 
     SessionLabels(Dialect dialect) {
         this.identity = switch (dialect.name()) {
-            case "mysql" -> new MySqlSessionIdentity();
+            case "mysql" -> new MySqlSessionIdentity(dialect instanceof MySqlDialect m && m.galera());
             case "postgresql" -> new PostgresSessionIdentity();
             default -> new RecordedSessionIdentity(dialect);
         };
@@ -136,6 +136,11 @@ public final class SessionLabels implements JdbiPlugin {
     /** Whether {@code sessionId} is a session of that incarnation right now, as far as the database can prove. */
     boolean isLabelled(Handle handle, String nodeId, int incarnation, String sessionId, java.time.Instant since) {
         return identity.isLabelled(handle, owner(nodeId, incarnation), sessionId, since);
+    }
+
+    /** Whether {@code sessionId} was recorded on another Galera member that is still in the cluster. */
+    boolean onAnotherLiveMember(Handle handle, String sessionId) {
+        return identity.onAnotherLiveMember(handle, sessionId);
     }
 
     SessionIdentity.Kills kill(Handle handle, String nodeId, int incarnation, Collection<String> recorded) {

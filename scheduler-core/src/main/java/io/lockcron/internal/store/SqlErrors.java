@@ -19,6 +19,24 @@ public final class SqlErrors {
         return false;
     }
 
+    /**
+     * The database resolved a conflict by rolling this transaction back: a deadlock victim
+     * (MySQL/MariaDB error 1213, PostgreSQL 40P01), a serialization failure (40001), or on a Galera
+     * member a certification failure at commit, which the server reports as a deadlock. A lost
+     * race, never an outage.
+     */
+    public static boolean isLostRace(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof SQLException sql) {
+                String state = sql.getSQLState();
+                if (sql.getErrorCode() == 1213 || "40001".equals(state) || "40P01".equals(state)) {
+                    return true;
+                }
+            }
+        }
+        return false;
+    }
+
     /** The connection is gone or the server unreachable (SQLSTATE class 08), or a driver I/O error. */
     public static boolean isConnectionFailure(Throwable e) {
         for (Throwable t = e; t != null; t = t.getCause()) {

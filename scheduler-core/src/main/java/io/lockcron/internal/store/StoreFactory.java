@@ -27,6 +27,7 @@ public final class StoreFactory {
         jdbi.define("now", dialect.now());
         jdbi.define("session_id", dialect.sessionId());
         jdbi.define("where", "");
+        jdbi.define("causal", dialect.causalRead());
         return jdbi;
     }
 
