@@ -10,6 +10,9 @@ public enum AttemptOutcome {
     FAILED,
     /** Its transaction or lease was lost and another attempt took the fire over (a failover). */
     LOST,
-    /** Handed back whole by a stopping node (rolled back, lease released), for another node to run at once. */
+    /**
+     * Handed back whole by a stopping node (rolled back, lease released), for another node to run at
+     * once; or never run, because the lock was lost while the attempt was being recorded.
+     */
     RELEASED
 }

@@ -66,6 +66,14 @@ public final class Nodes implements AfterEachCallback {
         return scheduler;
     }
 
+    /** Builds and starts a node on {@code pool} (e.g. a wrapped one), {@code customizer} applied last. */
+    public Scheduler start(
+            DataSource pool, String nodeId, List<JobDefinition> jobs, Consumer<SchedulerBuilder> customizer) {
+        Scheduler scheduler = build(pool, nodeId, jobs, customizer);
+        scheduler.start();
+        return scheduler;
+    }
+
     public Scheduler start(String nodeId, List<JobDefinition> jobs) {
         return start(nodeId, jobs, b -> {});
     }

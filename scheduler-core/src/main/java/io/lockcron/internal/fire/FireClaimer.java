@@ -80,9 +80,12 @@ final class FireClaimer {
                         locked.sessionId(),
                         now,
                         FireOutcomes.expectedAttempt(row, run),
-                        row.status() == JobStatus.RUNNING));
+                        row.status() == JobStatus.RUNNING,
+                        // Fenced since the lock was taken (a pause, a pool that ran dry): the lock is gone
+                        // with its session; open no attempt and take no other node's over.
+                        () -> node.membershipEpoch() == epoch));
         if (begun.isEmpty()) {
-            h.rollback(); // its job ended the transaction; the node running it records the fire
+            h.rollback(); // its job ended the transaction, its live owner records it, or our lock is gone
             return new Settled(new FireResult.Busy());
         }
         Attempt attempt = begun.get();
@@ -94,6 +97,7 @@ final class FireClaimer {
             started = store.executions().start(h, start);
         } catch (RuntimeException e) {
             if (!store.dialect().certifiesCommits() || !SqlErrors.isLostRace(e)) {
+                releaseUnrun(attempt, now, e);
                 throw e;
             }
             // A write committed on another Galera member aborted this claim: nothing of it ran.
@@ -110,6 +114,19 @@ final class FireClaimer {
             return new Settled(new FireResult.Done(FireOutcomes.dueOf(update), now, null));
         }
         return new Claimed(new Claim(locked, run, attempt, definition, startNanos, epoch));
+    }
+
+    /**
+     * The execution could not start (the lock's session was killed while the attempt was being
+     * recorded, say): the attempt never ran, so it is closed RELEASED rather than left RUNNING for
+     * a later fencing; the failure goes on to the caller.
+     */
+    private void releaseUnrun(Attempt attempt, Instant now, RuntimeException failure) {
+        try {
+            store.attempts().close(attempt.id(), AttemptOutcome.RELEASED, now);
+        } catch (RuntimeException closing) {
+            failure.addSuppressed(closing);
+        }
     }
 
     /**

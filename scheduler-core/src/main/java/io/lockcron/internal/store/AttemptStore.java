@@ -75,10 +75,19 @@ public final class AttemptStore {
 
     /**
      * This node's attempt at a fire it holds the lock of. {@code expected} is the attempt number
-     * if no attempt was lost; {@code lease}: the fire runs in lease mode.
+     * if no attempt was lost; {@code lease}: the fire runs in lease mode; {@code lockHeld}: whether
+     * the lock is still this node's (not once the node learned it was fenced), asked after each
+     * borrow, since a borrow can wait for as long as a fencing takes.
      */
     public record Opening(
-            String job, Instant fireTime, String node, String sessionId, Instant now, int expected, boolean lease) {}
+            String job,
+            Instant fireTime,
+            String node,
+            String sessionId,
+            Instant now,
+            int expected,
+            boolean lease,
+            java.util.function.BooleanSupplier lockHeld) {}
 
     /**
      * Opens the attempt: with no attempt lost, one INSERT of the expected number does it. If that
@@ -86,7 +95,7 @@ public final class AttemptStore {
      * running is closed and recorded as a failover, and the attempt gets the next free number.
      * Empty when a transactional fire's earlier attempt is not lost at all: its job ended its own
      * transaction (its RUNNING execution is committed) on a node still active, which records the
-     * fire itself; taking it over would run the job twice.
+     * fire itself; taking it over would run the job twice. Empty too once this node's lock is gone.
      */
     public java.util.Optional<Attempt> tryBegin(Opening o) {
         try {
@@ -104,8 +113,9 @@ public final class AttemptStore {
     private java.util.Optional<Attempt> open(Opening o) {
         try {
             return store.jdbi()
-                    .withHandle(h ->
-                            java.util.Optional.of(new Attempt(insert(h, o, o.expected()), o.expected(), List.of())));
+                    .withHandle(h -> o.lockHeld().getAsBoolean()
+                            ? java.util.Optional.of(new Attempt(insert(h, o, o.expected()), o.expected(), List.of()))
+                            : java.util.Optional.<Attempt>empty());
         } catch (RuntimeException e) {
             if (!SqlErrors.isDuplicateKey(e)) {
                 throw e;
@@ -114,6 +124,9 @@ public final class AttemptStore {
         // One transaction: an attempt marked LOST always has its failover on record, and a
         // takeover that dies half-way leaves the lost attempt RUNNING for the next node to record.
         return store.jdbi().inTransaction(h -> {
+            if (!o.lockHeld().getAsBoolean()) {
+                return java.util.Optional.<Attempt>empty();
+            }
             List<Prior> prior = store.query(h, "prior-attempts")
                     .bind("job", o.job())
                     .bind("fireTime", o.fireTime())
