@@ -58,8 +58,11 @@ record Database(String url, String user, String password) {
                         "DROP TABLE IF EXISTS lockcron_schema_version",
                         "DROP TABLE IF EXISTS bench_effect",
                         // No unique key on purpose: a fire that ran twice must be able to show it.
-                        "CREATE TABLE bench_effect (job_name VARCHAR(190) NOT NULL, fire_ms BIGINT NOT NULL,"
-                                + " node_id VARCHAR(190) NOT NULL, KEY bench_effect_fire (fire_ms, job_name))"));
+                        // The id: Galera certifies rows by primary key, and without one rows that two members
+                        // insert can collide.
+                        "CREATE TABLE bench_effect (id BIGINT NOT NULL AUTO_INCREMENT PRIMARY KEY, job_name"
+                                + " VARCHAR(190) NOT NULL, fire_ms BIGINT NOT NULL, node_id VARCHAR(190) NOT NULL,"
+                                + " KEY bench_effect_fire (fire_ms, job_name))"));
         LockcronSchema.install(dataSource, "");
     }
 

@@ -19,6 +19,15 @@ final class NodeProcesses implements AutoCloseable {
      * a Flight Recorder profile (on exit).
      */
     static NodeProcesses start(int count, List<String> nodeArguments, String jfr) throws IOException {
+        return start(count, nodeArguments, jfr, List.of());
+    }
+
+    /**
+     * As above; node {@code n} connects to {@code urls[(n - 1) % urls.size()]} when {@code urls} is
+     * not empty (e.g. each node on another member of a multi-primary cluster).
+     */
+    static NodeProcesses start(int count, List<String> nodeArguments, String jfr, List<String> urls)
+            throws IOException {
         Files.createDirectories(LOGS);
         NodeProcesses nodes = new NodeProcesses();
         for (int n = 1; n <= count; n++) {
@@ -30,6 +39,9 @@ final class NodeProcesses implements AutoCloseable {
             command.addAll(List.of("-cp", System.getProperty("java.class.path"), BenchNode.class.getName()));
             command.addAll(nodeArguments);
             command.addAll(List.of("--node", "node-" + n));
+            if (!urls.isEmpty()) {
+                command.addAll(List.of("--url", urls.get((n - 1) % urls.size()))); // the last --url counts
+            }
             nodes.processes.add(new ProcessBuilder(command)
                     .redirectErrorStream(true)
                     .redirectOutput(LOGS.resolve("node-" + n + ".log").toFile())

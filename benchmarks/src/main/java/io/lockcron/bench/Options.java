@@ -8,6 +8,7 @@ import java.util.Map;
 record Options(Map<String, String> values) {
     private static final List<String> NAMES = List.of(
             "url",
+            "node-urls",
             "user",
             "password",
             "server",

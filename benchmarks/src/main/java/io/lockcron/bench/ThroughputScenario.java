@@ -24,6 +24,12 @@ final class ThroughputScenario {
 
     private ThroughputScenario() {}
 
+    /** {@code --node-urls a|b|c}: node n on the ((n - 1) mod 3)th URL; by default all on {@code --url}. */
+    private static List<String> nodeUrls(Options options) {
+        String urls = options.get("node-urls", "");
+        return urls.isEmpty() ? List.of() : List.of(urls.split("\\|"));
+    }
+
     static void run(
             Database db,
             HikariDataSource admin,
@@ -56,7 +62,8 @@ final class ThroughputScenario {
         Jdbi jdbi = Jdbi.create(admin);
         Window window;
         Results results;
-        try (NodeProcesses nodes = NodeProcesses.start(nodeCount, nodeArguments, options.get("jfr", ""))) {
+        try (NodeProcesses nodes =
+                NodeProcesses.start(nodeCount, nodeArguments, options.get("jfr", ""), nodeUrls(options))) {
             Waits.until("all " + nodeCount + " nodes up", Duration.ofSeconds(300), () -> {
                 nodes.requireAlive();
                 return client.nodes().stream()

@@ -56,20 +56,19 @@ public final class AttemptStore {
          * server still shows under its label, is about to record the failure. Taking it over would
          * run the job twice and record a crash that never happened.
          */
-        boolean runsOnAnotherMember(Handle h, SessionLabels labels) {
-            // Galera: row locks and labels are per member; left to the live node until it is fenced.
-            return outcome == AttemptOutcome.RUNNING
-                    && nodeState == NodeState.ACTIVE
-                    && sessionId != null
-                    && labels.onAnotherLiveMember(h, sessionId);
-        }
-
         boolean heldByLiveSession(Handle h, SessionLabels labels) {
-            return outcome == AttemptOutcome.RUNNING
-                    && nodeState == NodeState.ACTIVE
-                    && sessionId != null
+            return runsOnActiveNode()
                     && nodeIncarnation != null
                     && labels.isLabelled(h, nodeId, nodeIncarnation, sessionId, startedAt);
+        }
+
+        /** Galera: locks and labels are per member; a live node's attempt elsewhere is left to it. */
+        boolean runsOnAnotherMember(Handle h, SessionLabels labels) {
+            return runsOnActiveNode() && labels.onAnotherLiveMember(h, sessionId);
+        }
+
+        private boolean runsOnActiveNode() {
+            return outcome == AttemptOutcome.RUNNING && nodeState == NodeState.ACTIVE && sessionId != null;
         }
     }
 
@@ -104,8 +103,7 @@ public final class AttemptStore {
             if (!SqlErrors.isLostRace(e) && !SqlErrors.isDuplicateKey(e)) {
                 throw e;
             }
-            // On a Galera cluster a node on another member put the same attempt on record first (its
-            // write won certification, or arrived first): that node runs the fire, not this one.
+            // Galera: a node on another member put this attempt on record first; it runs the fire.
             return java.util.Optional.empty();
         }
     }
