@@ -8,6 +8,10 @@ public enum FailoverReason {
     HANG,
     /** A lease-mode job's lease ran out before its owner finished it. */
     LEASE_EXPIRED,
-    /** The node lost its own transaction (its connection dropped) and runs the fire again itself. */
+    /**
+     * The fire's transaction was cut off with its connection while its node lived: the node lost
+     * its connection and runs the fire again itself, or the database went away (a restart, a
+     * switchover to a standby) and a node that saw it go takes the fire over.
+     */
     CONNECTION_LOST
 }

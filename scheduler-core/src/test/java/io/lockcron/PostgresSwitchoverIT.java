@@ -5,6 +5,7 @@ import static org.awaitility.Awaitility.await;
 
 import com.zaxxer.hikari.HikariDataSource;
 import io.lockcron.internal.store.StoreFactory;
+import io.lockcron.job.ExecutionMode;
 import io.lockcron.job.JobDefinition;
 import io.lockcron.testing.Effects;
 import io.lockcron.testing.NodeWitness;
@@ -18,6 +19,9 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import org.jdbi.v3.core.Jdbi;
@@ -96,6 +100,16 @@ class PostgresSwitchoverIT {
                     .build());
         }
         jobs.add(intervals.leaseJob("leased", 14_000)); // runs across the switchover
+        CountDownLatch crash = new CountDownLatch(1);
+        AtomicInteger finishingRuns = new AtomicInteger();
+        jobs.add(JobDefinition.builder("lease-ends-in-outage") // its finish meets the database gone
+                .fixedRate(Duration.ofHours(1))
+                .mode(ExecutionMode.LEASE)
+                .handler(ctx -> {
+                    finishingRuns.incrementAndGet();
+                    crash.await(60, TimeUnit.SECONDS);
+                })
+                .build());
         Map<String, NodeWitness> witnesses = Map.of("n1", new NodeWitness(), "n2", new NodeWitness());
         witnesses.forEach((node, witness) -> nodes.start(
                 node,
@@ -112,6 +126,7 @@ class PostgresSwitchoverIT {
         await().atMost(WAIT).until(() -> runningTicks(jdbi) > 0);
         pair.crashPrimary();
         Instant crashed = Instant.now();
+        crash.countDown();
         Thread.sleep(DETECTION.toMillis());
         pair.promoteStandby();
         Instant promoted = Instant.now();
@@ -124,9 +139,11 @@ class PostgresSwitchoverIT {
                 .map(Acknowledged::at)
                 .min(Instant::compareTo)
                 .orElseThrow();
-        await().atMost(WAIT)
-                .until(() -> client.executions(ExecutionQuery.all().job("leased")).items().stream()
-                        .anyMatch(e -> e.outcome() == Outcome.SUCCEEDED));
+        for (String leaseJob : List.of("leased", "lease-ends-in-outage")) {
+            await().atMost(WAIT)
+                    .until(() -> client.executions(ExecutionQuery.all().job(leaseJob)).items().stream()
+                            .anyMatch(e -> e.outcome() == Outcome.SUCCEEDED));
+        }
         Thread.sleep(2000);
         nodes.stopAll();
 
@@ -179,7 +196,7 @@ class PostgresSwitchoverIT {
                 .allSatisfy(f -> {
                     assertThat(f.reason()).isIn(FailoverReason.CRASH, FailoverReason.CONNECTION_LOST);
                     assertThat(f.lostStartedAt()).isBefore(crashed.plusSeconds(1));
-                    assertThat(f.jobName()).startsWith("tick-");
+                    assertThat(f.jobName()).as("a lease is never taken over").startsWith("tick-");
                 });
         int stillRunning =
                 jdbi.withHandle(h -> h.createQuery("SELECT COUNT(*) FROM fire_attempt WHERE outcome = 'RUNNING'")
@@ -198,6 +215,14 @@ class PostgresSwitchoverIT {
                 .singleElement();
         assertThat(intervals.overlaps("leased")).isEmpty();
         assertThat(client.executions(ExecutionQuery.all().job("leased")).items())
+                .singleElement()
+                .satisfies(e -> assertThat(e.attempt()).isEqualTo(1));
+        assertThat(finishingRuns)
+                .as("the lease job that finished while the database was away ran once")
+                .hasValue(1);
+        assertThat(client.executions(ExecutionQuery.all().job("lease-ends-in-outage"))
+                        .items())
+                .as("and its result was recorded once the promoted server took writes")
                 .singleElement()
                 .satisfies(e -> assertThat(e.attempt()).isEqualTo(1));
 

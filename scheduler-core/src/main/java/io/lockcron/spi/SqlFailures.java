@@ -11,7 +11,10 @@ public final class SqlFailures {
         return SqlErrors.isDuplicateKey(e);
     }
 
-    /** The connection is gone or the server unreachable (SQLSTATE class 08, or a driver I/O error). */
+    /**
+     * The connection is gone or the server unreachable (SQLSTATE class 08; PostgreSQL's 57P01 to
+     * 57P03: shutting down, crashed, still starting; or a driver I/O error).
+     */
     public static boolean isConnectionFailure(Throwable e) {
         return SqlErrors.isConnectionFailure(e);
     }

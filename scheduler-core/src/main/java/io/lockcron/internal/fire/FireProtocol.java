@@ -125,8 +125,11 @@ public final class FireProtocol {
         return !handles.perJob();
     }
 
-    /** Call after a database outage: the server may hand out old session ids again. */
-    public void databaseRecovered() {
+    /**
+     * Call when the database goes away and when it is back: the server that answers afterwards (the
+     * same one restarted, or a promoted standby) may hand out session ids already seen.
+     */
+    public void databaseChanged() {
         sessionLimits.forget();
     }
 

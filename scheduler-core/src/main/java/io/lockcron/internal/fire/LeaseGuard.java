@@ -61,6 +61,14 @@ final class LeaseGuard implements AutoCloseable {
         return lease.dividedBy(5);
     }
 
+    /**
+     * When (on {@link System#nanoTime()}) this run stops counting as the lease's owner unless a
+     * renewal succeeds first: until then no other node can have taken the lease over.
+     */
+    long ownedUntilNanos() {
+        return renewedNanos + deadlineAfterNanos;
+    }
+
     /** True once another node holds the lease. */
     boolean lost() {
         return lost.get();

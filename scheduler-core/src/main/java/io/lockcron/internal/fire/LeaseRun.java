@@ -6,6 +6,7 @@ import io.lockcron.Outcome;
 import io.lockcron.internal.store.ExecutionStore.Finish;
 import io.lockcron.internal.store.JobRow;
 import io.lockcron.internal.store.ScheduleUpdate;
+import io.lockcron.internal.store.SqlErrors;
 import io.lockcron.internal.store.Store;
 import java.time.Duration;
 import java.time.Instant;
@@ -29,6 +30,7 @@ import org.slf4j.LoggerFactory;
  */
 final class LeaseRun {
     private static final Logger log = LoggerFactory.getLogger(LeaseRun.class);
+    private static final long FINISH_RETRY_MS = 200;
     private final Store store;
     private final NodeView node;
     private final Duration lease;
@@ -79,6 +81,7 @@ final class LeaseRun {
         Throwable failure;
         boolean lost;
         boolean fenced;
+        long ownedUntil;
         try (LeaseGuard guard = new LeaseGuard(store, claim, lease, renewals, watchdogs)) {
             var context = new LeaseContext(
                     row.name(),
@@ -91,6 +94,7 @@ final class LeaseRun {
             failure = body.run(claim.definition().handler(), context, row.timeout());
             lost = guard.lost();
             fenced = guard.fenced();
+            ownedUntil = guard.ownedUntilNanos();
         }
         Instant finished = claim.finishedNow();
         if (fenced && !lost) {
@@ -108,10 +112,10 @@ final class LeaseRun {
                     claim.run().fireTime());
             return new FireResult.NotDue(null, claim.started());
         }
-        return finish(claim, finished, failure);
+        return finish(claim, finished, failure, ownedUntil);
     }
 
-    private FireResult finish(Claim claim, Instant finished, @Nullable Throwable failure) {
+    private FireResult finish(Claim claim, Instant finished, @Nullable Throwable failure, long ownedUntil) {
         JobRow row = claim.row();
         Plan.Run run = claim.run();
         long token = claim.attempt().id();
@@ -122,14 +126,18 @@ final class LeaseRun {
         }
         String error = failure == null ? null : ErrorSummary.of(failure);
         ScheduleUpdate result = update;
-        boolean accepted = store.jdbi().inTransaction(h -> {
-            if (!store.jobs().finishLease(h, result, token, row)) {
-                return false;
-            }
-            store.executions().finish(h, new Finish(row.name(), run.fireTime(), token, outcome, finished, error));
-            store.attempts().close(h, token, Finisher.attemptOutcome(failure), finished, error);
-            return true;
-        });
+        boolean accepted = untilRecorded(
+                row.name(),
+                ownedUntil,
+                () -> store.jdbi().inTransaction(h -> {
+                    if (!store.jobs().finishLease(h, result, token, row)) {
+                        return false;
+                    }
+                    store.executions()
+                            .finish(h, new Finish(row.name(), run.fireTime(), token, outcome, finished, error));
+                    store.attempts().close(h, token, Finisher.attemptOutcome(failure), finished, error);
+                    return true;
+                }));
         if (!accepted) {
             log.warn(
                     "Job '{}' fire {}: the lease with token {} was taken over by another node; this node's result"
@@ -142,5 +150,30 @@ final class LeaseRun {
         }
         finisher.finished(claim, new FireEnd(outcome, finished, failure, error));
         return new FireResult.Done(FireOutcomes.dueOf(update), claim.started(), outcome);
+    }
+
+    /**
+     * Retries the finish while the database is away (a restart, a switchover to a standby) and the
+     * lease is still surely this node's: giving up would leave the lease to expire and the job to run
+     * again elsewhere although it finished. The finish is guarded by the token, so a late one that
+     * lost the lease changes nothing.
+     */
+    private boolean untilRecorded(String job, long ownedUntil, Supplier<Boolean> finish) {
+        while (true) {
+            try {
+                return finish.get();
+            } catch (RuntimeException e) {
+                if (!SqlErrors.isConnectionFailure(e) || System.nanoTime() - ownedUntil >= 0 || node.stopping()) {
+                    throw e;
+                }
+                log.debug("Job '{}': the database is away, recording its lease run again soon: {}", job, e.toString());
+                try {
+                    Thread.sleep(FINISH_RETRY_MS);
+                } catch (InterruptedException interrupted) {
+                    Thread.currentThread().interrupt();
+                    throw e;
+                }
+            }
+        }
     }
 }

@@ -67,7 +67,8 @@ public final class SchedulerNode implements Scheduler, NodeView {
         this.byHandler = definitions.stream().collect(Collectors.toUnmodifiableMap(JobDefinition::name, d -> d));
         this.listeners = new Listeners(config.listeners());
         this.clock = new DbClock(config.clock());
-        this.outage = new Outage(config.nodeId(), this::databaseAvailability);
+        this.outage = new Outage(config.nodeId(), clock::now, this::databaseAvailability);
+        store.attempts().lostConnectionsWitness(outage::wentDownAfter);
         this.timers = new ScheduledThreadPoolExecutor(2, Threads.named("lockcron-timer-" + config.nodeId()));
         this.timers.setRemoveOnCancelPolicy(true);
         this.heartbeats = new ScheduledThreadPoolExecutor(1, Threads.named("lockcron-heartbeat-" + config.nodeId()));
@@ -287,9 +288,9 @@ public final class SchedulerNode implements Scheduler, NodeView {
     }
 
     private void databaseAvailability(boolean down) {
+        protocol.databaseChanged(); // on the way out too: a promoted standby may hand out ids already seen
         if (!down) {
             graceBeforeFencing();
-            protocol.databaseRecovered();
         }
         listeners.each(l -> l.databaseAvailability(down));
     }

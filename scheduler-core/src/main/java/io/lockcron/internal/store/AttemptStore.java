@@ -27,11 +27,17 @@ public final class AttemptStore {
     private static final int MAX_WATCHED = 10_000;
 
     private final Store store;
+    private final LossReasons reasons = new LossReasons();
     /** Attempt id → when this node first left it to its live session (System.nanoTime). */
     private final java.util.Map<Long, Long> leftToOwner = new java.util.concurrent.ConcurrentHashMap<>();
 
     AttemptStore(Store store) {
         this.store = store;
+    }
+
+    /** See {@link LossReasons#witness}. */
+    public void lostConnectionsWitness(java.util.function.Predicate<Instant> wentDownAfter) {
+        reasons.witness(wentDownAfter);
     }
 
     /** An attempt at a fire; its id is the fencing token. */
@@ -202,14 +208,7 @@ public final class AttemptStore {
         Instant lastSeen = lost.lastHeartbeat() != null && lost.lastHeartbeat().isAfter(lost.startedAt())
                 ? lost.lastHeartbeat()
                 : lost.startedAt();
-        FailoverReason reason;
-        if (o.lease()) {
-            reason = FailoverReason.LEASE_EXPIRED;
-        } else if (lost.nodeId().equals(node)) {
-            reason = FailoverReason.CONNECTION_LOST;
-        } else {
-            reason = lost.nodeState() == NodeState.FENCED ? FailoverReason.HANG : FailoverReason.CRASH;
-        }
+        FailoverReason reason = reasons.of(o.lease(), lost.nodeId().equals(node), lost.nodeState(), lost.startedAt());
         long delayMs = Math.max(0, Duration.between(lastSeen, now).toMillis());
         long id = store.update(h, "insert-failover")
                 .bind("job", job)

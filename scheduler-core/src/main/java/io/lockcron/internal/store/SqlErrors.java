@@ -4,6 +4,13 @@ import java.sql.SQLException;
 
 /** Reads what kind of failure a driver reported, the same way for every supported database. */
 public final class SqlErrors {
+    /**
+     * PostgreSQL ending the session because the server goes down or is not up yet: a fast shutdown
+     * (as a planned switchover does it), a crash of another backend, a server still starting or in
+     * recovery. The connection is unusable after each, as after an 08 state.
+     */
+    private static final java.util.Set<String> SERVER_GOING_AWAY = java.util.Set.of("57P01", "57P02", "57P03");
+
     private SqlErrors() {}
 
     /** A unique or primary key violation (SQLSTATE 23505, MySQL and MariaDB error 1062). */
@@ -37,12 +44,15 @@ public final class SqlErrors {
         return false;
     }
 
-    /** The connection is gone or the server unreachable (SQLSTATE class 08), or a driver I/O error. */
+    /**
+     * The connection is gone or the server unreachable (SQLSTATE class 08, or PostgreSQL's 57P01
+     * to 57P03: shutting down, crashed, not accepting connections yet), or a driver I/O error.
+     */
     public static boolean isConnectionFailure(Throwable e) {
         for (Throwable t = e; t != null; t = t.getCause()) {
             if (t instanceof SQLException sql
                     && sql.getSQLState() != null
-                    && sql.getSQLState().startsWith("08")) {
+                    && (sql.getSQLState().startsWith("08") || SERVER_GOING_AWAY.contains(sql.getSQLState()))) {
                 return true;
             }
             if (t instanceof java.sql.SQLTransientConnectionException
