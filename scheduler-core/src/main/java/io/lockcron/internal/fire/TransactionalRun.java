@@ -103,6 +103,16 @@ final class TransactionalRun {
             if (SqlErrors.isConnectionFailure(e)) {
                 throw e; // the database rolls the fire back and it stays due: an outage, not the job's fault
             }
+            if (lostWithItsConnection(h, mark, failure)) {
+                // The body failed as the fire's connection died; what answers on it now is another
+                // session (a failover driver reconnects in place, to another member): an outage too.
+                IllegalStateException lost = new IllegalStateException(
+                        "Job '" + row.name() + "' fire " + claim.run().fireTime()
+                                + ": its database connection was lost",
+                        failure);
+                lost.addSuppressed(e);
+                throw lost;
+            }
             // The fire's transaction cannot be committed: the job ended it or left it unusable
             // (PostgreSQL aborts a transaction at its first error, even one the job caught), or
             // its outcome cannot be stored. Record that in a new transaction instead of rolling
@@ -177,6 +187,17 @@ final class TransactionalRun {
                 claim.run().fireTime(),
                 cause.toString());
         return new FireResult.NotDue(null, claim.started());
+    }
+
+    private boolean lostWithItsConnection(Handle h, Object mark, @Nullable Throwable failure) {
+        if (failure == null || !SqlErrors.isConnectionFailure(failure)) {
+            return false;
+        }
+        try {
+            return !guards.identity().same(h, mark);
+        } catch (RuntimeException e) {
+            return true;
+        }
     }
 
     private static void rollbackQuietly(Handle h) {

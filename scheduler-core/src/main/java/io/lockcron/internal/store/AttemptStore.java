@@ -43,41 +43,6 @@ public final class AttemptStore {
     /** An attempt at a fire; its id is the fencing token. */
     public record Attempt(long id, int number, List<FailoverInfo> failovers) {}
 
-    private record Prior(
-            long id,
-            int attempt,
-            String nodeId,
-            @Nullable String sessionId,
-            Instant startedAt,
-            AttemptOutcome outcome,
-            @Nullable Instant lastHeartbeat,
-            @Nullable NodeState nodeState,
-            @Nullable Integer nodeIncarnation,
-            @Nullable Integer recordedAttempt,
-            @Nullable Long runningToken) {
-
-        /**
-         * Still running in a transaction of its live node's although the lock is free: InnoDB rolled
-         * the fire's transaction back whole (a deadlock victim) and the node, whose session the
-         * server still shows under its label, is about to record the failure. Taking it over would
-         * run the job twice and record a crash that never happened.
-         */
-        boolean heldByLiveSession(Handle h, SessionLabels labels) {
-            return runsOnActiveNode()
-                    && nodeIncarnation != null
-                    && labels.isLabelled(h, nodeId, nodeIncarnation, sessionId, startedAt);
-        }
-
-        /** Galera: locks and labels are per member; a live node's attempt elsewhere is left to it. */
-        boolean runsOnAnotherMember(Handle h, SessionLabels labels) {
-            return runsOnActiveNode() && labels.onAnotherLiveMember(h, sessionId);
-        }
-
-        private boolean runsOnActiveNode() {
-            return outcome == AttemptOutcome.RUNNING && nodeState == NodeState.ACTIVE && sessionId != null;
-        }
-    }
-
     /**
      * This node's attempt at a fire it holds the lock of. {@code expected} is the attempt number
      * if no attempt was lost; {@code lease}: the fire runs in lease mode; {@code lockHeld}: whether
@@ -96,11 +61,10 @@ public final class AttemptStore {
 
     /**
      * Opens the attempt: with no attempt lost, one INSERT of the expected number does it. If that
-     * number is taken, earlier attempts were lost (their transaction is gone): each still marked
-     * running is closed and recorded as a failover, and the attempt gets the next free number.
-     * Empty when a transactional fire's earlier attempt is not lost at all: its job ended its own
-     * transaction (its RUNNING execution is committed) on a node still active, which records the
-     * fire itself; taking it over would run the job twice. Empty too once this node's lock is gone.
+     * number is taken, earlier attempts were lost: each still running is closed and recorded as a
+     * failover, and the attempt gets the next free number. Empty when the earlier attempt is not
+     * lost (its job ended its own transaction on a live node, which records the fire; it runs on
+     * another Galera member), when this node's lock is gone, or when another node put it first.
      */
     public java.util.Optional<Attempt> tryBegin(Opening o) {
         try {
@@ -109,7 +73,6 @@ public final class AttemptStore {
             if (!SqlErrors.isLostRace(e) && !SqlErrors.isDuplicateKey(e)) {
                 throw e;
             }
-            // Galera: a node on another member put this attempt on record first; it runs the fire.
             return java.util.Optional.empty();
         }
     }
@@ -131,21 +94,10 @@ public final class AttemptStore {
             if (!o.lockHeld().getAsBoolean()) {
                 return java.util.Optional.<Attempt>empty();
             }
-            List<Prior> prior = store.query(h, "prior-attempts")
+            List<PriorAttempt> prior = store.query(h, "prior-attempts")
                     .bind("job", o.job())
                     .bind("fireTime", o.fireTime())
-                    .map((rs, ctx) -> new Prior(
-                            rs.getLong("id"),
-                            rs.getInt("attempt"),
-                            rs.getString("node_id"),
-                            rs.getString("session_id"),
-                            Rows.requiredInstant(rs, "started_at"),
-                            AttemptOutcome.valueOf(rs.getString("outcome")),
-                            Rows.instant(rs, "last_heartbeat"),
-                            Rows.nodeState(rs, "node_state"),
-                            (Integer) rs.getObject("node_incarnation", Integer.class),
-                            (Integer) rs.getObject("recorded_attempt", Integer.class),
-                            (Long) rs.getObject("running_token", Long.class)))
+                    .map(PriorAttempt::read)
                     .list();
             if (!o.lease()
                     && prior.stream()
@@ -153,6 +105,9 @@ public final class AttemptStore {
                                     && Long.valueOf(p.id()).equals(p.runningToken())
                                     && p.nodeState() == NodeState.ACTIVE)) {
                 return java.util.Optional.<Attempt>empty();
+            }
+            if (store.dialect().certifiesCommits() && prior.stream().anyMatch(p -> p.committed(o.expected()))) {
+                return java.util.Optional.<Attempt>empty(); // Galera: the row was read before this commit arrived
             }
             if (!o.lease()
                     && prior.stream()
@@ -162,7 +117,7 @@ public final class AttemptStore {
             }
             prior.forEach(p -> leftToOwner.remove(p.id()));
             List<FailoverInfo> failovers = new java.util.ArrayList<>();
-            for (Prior p : prior) {
+            for (PriorAttempt p : prior) {
                 if (p.outcome() == AttemptOutcome.RUNNING) {
                     boolean committed = p.recordedAttempt() != null && p.recordedAttempt() >= p.attempt();
                     close(h, p.id(), committed ? AttemptOutcome.FAILED : AttemptOutcome.LOST, o.now());
@@ -171,7 +126,7 @@ public final class AttemptStore {
                     }
                 }
             }
-            int number = prior.stream().mapToInt(Prior::attempt).max().orElse(0) + 1;
+            int number = prior.stream().mapToInt(PriorAttempt::attempt).max().orElse(0) + 1;
             long id = insert(h, o, number);
             return java.util.Optional.of(new Attempt(id, number, List.copyOf(failovers)));
         });
@@ -199,7 +154,7 @@ public final class AttemptStore {
                 .one();
     }
 
-    private FailoverInfo recordFailover(Handle h, Opening o, Prior lost) {
+    private FailoverInfo recordFailover(Handle h, Opening o, PriorAttempt lost) {
         String job = o.job();
         Instant fireTime = o.fireTime();
         String node = o.node();
