@@ -59,7 +59,14 @@ final class Fencer {
         if (node.sessionId() != null) {
             sessions.add(node.sessionId());
         }
-        NodeStore.SessionKills kills = store.nodes().killSessions(node, sessions);
+        NodeStore.SessionKills kills;
+        try {
+            kills = store.nodes().killSessions(node, sessions);
+        } catch (RuntimeException e) {
+            // The node is marked FENCED already: its fencing goes on record even if the kill statement
+            // itself failed (this node's own connection lost mid-kill), with what went wrong.
+            kills = new NodeStore.SessionKills(0, "killing its sessions failed: " + e.getMessage());
+        }
         int killed = kills.killed();
         String detail = kills.problems();
         // Its leases are left to expire: a lease job runs outside the database, so killing sessions
