@@ -51,6 +51,16 @@ public final class Nodes implements AfterEachCallback {
         return pool;
     }
 
+    /** Builds and starts a node whose connections go to {@code url} (say, several hosts behind proxies). */
+    public Scheduler startAt(
+            String url, String nodeId, List<JobDefinition> jobs, Consumer<SchedulerBuilder> customizer) {
+        HikariDataSource pool = database.newDataSource(POOL_SIZE, url);
+        started.push(pool);
+        Scheduler scheduler = build(pool, nodeId, jobs, customizer);
+        scheduler.start();
+        return scheduler;
+    }
+
     /** Builds and starts a node whose every connection goes through {@code proxy}. */
     public Scheduler startVia(
             TcpProxy proxy, String nodeId, List<JobDefinition> jobs, Consumer<SchedulerBuilder> customizer) {

@@ -115,6 +115,12 @@ public final class PrivatePostgresPair extends TestDatabase implements AutoClose
                 + "/lockcron?targetServerType=primary&connectTimeout=2";
     }
 
+    /** {@link #url()} with each server reached through its proxy, so that a test can freeze one path. */
+    public String urlVia(TcpProxy toPrimary, TcpProxy toStandby) {
+        return url().replace(":" + primary.port() + ",", ":" + toPrimary.port() + ",")
+                .replace(":" + standby.port() + "/", ":" + toStandby.port() + "/");
+    }
+
     /** The pool settings README recommends for a database that fails over. */
     @Override
     protected void tune(HikariConfig config) {

@@ -77,13 +77,21 @@ public final class TcpProxy implements AutoCloseable {
                     closeQuietly(client);
                     continue;
                 }
-                Socket upstream = new Socket(targetHost, targetPort);
+                Socket upstream;
+                try {
+                    upstream = new Socket(targetHost, targetPort);
+                } catch (IOException refused) {
+                    // The server is down: the client sees its connection fail, as it would without
+                    // the relay, instead of waiting for ever for the server's greeting.
+                    closeQuietly(client);
+                    continue;
+                }
                 open.add(client);
                 open.add(upstream);
                 pump(client, upstream);
                 pump(upstream, client);
             } catch (IOException e) {
-                // a refused upstream or a closed server: the client sees its connection fail
+                // the relay itself was closed
             }
         }
     }

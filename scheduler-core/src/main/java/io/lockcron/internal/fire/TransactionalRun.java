@@ -100,7 +100,7 @@ final class TransactionalRun {
         } catch (CommitRaceLost e) {
             return handBack(claim, e.getCause());
         } catch (RuntimeException e) {
-            if (SqlErrors.isConnectionFailure(e)) {
+            if (SqlErrors.isConnectionFailure(e) || connectionGone(h)) {
                 throw e; // the database rolls the fire back and it stays due: an outage, not the job's fault
             }
             if (lostWithItsConnection(h, mark, failure)) {
@@ -196,6 +196,19 @@ final class TransactionalRun {
         try {
             return !guards.identity().same(h, mark);
         } catch (RuntimeException e) {
+            return true;
+        }
+    }
+
+    /**
+     * The fire's connection died under it (the server crashed or a switchover cut it): the pool has
+     * closed it, and what it throws from then on (HikariCP's "Connection is closed") carries no
+     * SQLSTATE to tell an outage by.
+     */
+    private static boolean connectionGone(Handle h) {
+        try {
+            return h.getConnection().isClosed();
+        } catch (java.sql.SQLException e) {
             return true;
         }
     }
