@@ -97,9 +97,11 @@ final class TransactionalRun {
                 h.savepoint(BODY); // JDBI forgets a savepoint rolled back to; recording may need it again
             }
             result = record(h, claim, mark, failure);
-        } catch (CommitRaceLost e) {
-            return handBack(claim, e.getCause());
         } catch (RuntimeException e) {
+            if (store.dialect().certifiesCommits() && SqlErrors.isLostRace(e)) {
+                rollbackQuietly(h); // aborted while recording, for a write another member committed first
+                return handBack(claim, e);
+            }
             if (SqlErrors.isConnectionFailure(e) || connectionGone(h)) {
                 throw e; // the database rolls the fire back and it stays due: an outage, not the job's fault
             }
@@ -160,23 +162,16 @@ final class TransactionalRun {
                             + ": the transaction that took the job's lock ended while the job ran (a COMMIT or ROLLBACK it"
                             + " issued, DDL that commits implicitly, or a deadlock the database rolled back whole)");
         }
-        try {
-            h.commit();
-        } catch (RuntimeException e) {
-            if (SqlErrors.isLostRace(e)) {
-                throw new CommitRaceLost(e);
-            }
-            throw e;
-        }
+        h.commit();
         finisher.finished(claim, new FireEnd(outcome, finished, failure, error));
         return new FireResult.Done(FireOutcomes.dueOf(update), claim.started(), outcome);
     }
 
     /**
-     * A COMMIT that failed as a deadlock: InnoDB never reports one at commit, so this is a Galera
-     * member's certification failure — a write on another member (a console action, another
-     * writer) committed first on a row this fire wrote. Everything of the fire rolled back; it is
-     * handed back whole and runs again, as a lost race: no failure, no failover, no outage.
+     * A Galera member rolled the fire back whole — at its commit (certification) or at a statement
+     * (a write applied from another member, such as a console action or another writer's, that
+     * touched a row this fire holds): it is handed back and runs again, as a lost race; no
+     * failure, no failover, no outage. The body ran: the attempt closed RELEASED counts it.
      */
     private FireResult handBack(Claim claim, Throwable cause) {
         store.attempts().close(claim.attempt().id(), AttemptOutcome.RELEASED, claim.started());
@@ -218,12 +213,6 @@ final class TransactionalRun {
             h.rollback();
         } catch (RuntimeException e) {
             log.debug("Rollback after a lost race failed: {}", e.toString());
-        }
-    }
-
-    private static final class CommitRaceLost extends RuntimeException {
-        CommitRaceLost(RuntimeException cause) {
-            super(cause);
         }
     }
 
