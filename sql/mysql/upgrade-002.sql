@@ -55,6 +55,26 @@ PREPARE lockcron_stmt FROM @lockcron_ddl;
 EXECUTE lockcron_stmt;
 DEALLOCATE PREPARE lockcron_stmt;
 
+-- Pause, resume, trigger and reschedule requests, in arrival order. One made while a fire holds the job's row waits
+-- here instead of for the row lock, and is applied by that fire at its end, by the next claim of the row or by the
+-- next node poll that finds the row free; one on a free row is applied at once. applied_at NULL: still pending.
+CREATE TABLE IF NOT EXISTS job_request (
+  id             BIGINT        NOT NULL AUTO_INCREMENT PRIMARY KEY,
+  job_name       VARCHAR(190)  NOT NULL,
+  action         VARCHAR(16)   NOT NULL,  -- PAUSE, RESUME, TRIGGER, RESCHEDULE
+  trigger_type   VARCHAR(16)   NULL,      -- RESCHEDULE: the new trigger
+  trigger_value  VARCHAR(255)  NULL,
+  zone_id        VARCHAR(64)   NULL,
+  requested_by   VARCHAR(100)  NULL,
+  audited        INT           NOT NULL,  -- 1: made on someone's behalf, audited when asked and when applied
+  via            VARCHAR(1000) NULL,      -- the audit detail: where it came from
+  requested_at   DATETIME(3)   NOT NULL,
+  applied_at     DATETIME(3)   NULL,
+  result         VARCHAR(16)   NULL,      -- APPLIED, UNCHANGED, REFUSED
+  detail         VARCHAR(1000) NULL,      -- why it was refused, or what it changed
+  KEY job_request_pending (applied_at, job_name)
+) ENGINE = InnoDB DEFAULT CHARSET = utf8mb4 COLLATE = utf8mb4_bin;
+
 -- Keep this last: it marks the upgrade done.
 INSERT INTO lockcron_schema_version (version, applied_at)
   SELECT 2, UTC_TIMESTAMP(3) FROM DUAL

@@ -9,21 +9,32 @@ import java.time.Instant;
  * happen is never on record, and one that happened always is. Refused actions throw
  * {@link UnknownJobException} or {@link LockcronException} with the reason and change nothing.
  *
- * <p>Actions on one job never wait for a fire of that job: while a node holds the job's row, the
- * new actions (rerun, cancel, delete) are refused with "running a fire right now".
+ * <p>Actions on one job never wait for a fire of that job. While a fire holds the job's row (a
+ * transactional fire for as long as it runs; a lease fire's row says RUNNING), pause, resume,
+ * trigger and reschedule are accepted and answer {@link ActionResult#PENDING}: recorded, audited,
+ * and applied when that fire ends, in the order they arrived (the fire's node applies them in
+ * its own final transaction, or the next node to find the row free does, within a poll
+ * interval). A pending pause lets the running fire finish and stops the next one; a pending
+ * trigger runs one more fire after it; a pending reschedule computes the next fire from the new
+ * trigger. Rerun, cancel and delete are refused with "running a fire right now".
  */
 public interface JobActions {
 
-    /** @return false if the job was paused already */
-    boolean pause(String job);
+    /** @return {@link ActionResult#UNCHANGED} if the job was paused already */
+    ActionResult pause(String job);
 
-    /** @return false if the job was not paused */
-    boolean resume(String job);
+    /** @return {@link ActionResult#UNCHANGED} if the job was not paused */
+    ActionResult resume(String job);
 
-    /** Runs the job once as soon as a node can, besides its schedule. */
-    void triggerNow(String job);
+    /** Runs the job once as soon as a node can, besides its schedule (after its running fire, if any). */
+    ActionResult triggerNow(String job);
 
-    void reschedule(String job, Trigger trigger);
+    /**
+     * Gives the job a new schedule; its next fire is computed from {@code trigger} when applied.
+     *
+     * @throws InvalidJobException if {@code trigger} never fires again
+     */
+    ActionResult reschedule(String job, Trigger trigger);
 
     /**
      * Runs the FAILED fire of {@code job} scheduled at {@code fireTime} again, as that same fire:

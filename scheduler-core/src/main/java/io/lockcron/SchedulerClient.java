@@ -41,14 +41,19 @@ public interface SchedulerClient {
     JobActions actingAs(String actor, @Nullable String via);
 
     /**
-     * Stops the job firing, on every node, until {@link #resume}. A running fire finishes first.
+     * Stops the job firing, on every node, until {@link #resume}. A running fire finishes first:
+     * pause, resume, trigger and reschedule never wait for it, they are recorded and applied when
+     * it ends ({@link JobActions} says how, and answers which of the two happened).
      *
-     * @return false if the job was paused already
+     * @return false if the job was paused already; true once paused or the pause is pending
      */
     boolean pause(String name);
 
-    /** @return false if the job was not paused */
+    /** @return false if the job was not paused; true once resumed or the resume is pending */
     boolean resume(String name);
+
+    /** Pause, resume, trigger and reschedule requests of {@code job} that wait for its running fire to end. */
+    List<JobRequest> pendingRequests(String job);
 
     /** The database's current time: the clock every due decision is made by. */
     Instant now();

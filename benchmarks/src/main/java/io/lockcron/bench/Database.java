@@ -48,6 +48,7 @@ record Database(String url, String user, String password) {
         execute(
                 dataSource,
                 List.of(
+                        "DROP TABLE IF EXISTS job_request",
                         "DROP TABLE IF EXISTS audit_event",
                         "DROP TABLE IF EXISTS fencing_event",
                         "DROP TABLE IF EXISTS failover_event",

@@ -16,6 +16,7 @@ import javax.sql.DataSource;
  */
 public abstract class TestDatabase {
     static final List<String> TABLES = List.of(
+            "job_request",
             "audit_event",
             "job_registration",
             "fencing_event",
@@ -40,6 +41,19 @@ public abstract class TestDatabase {
     /** Statements run on every new connection (e.g. a non-UTC session time zone). */
     public String connectionInitSql() {
         return null;
+    }
+
+    /**
+     * A statement after which this session gives up waiting for a row lock within 1 s, set per
+     * session only (never globally on a shared server): a client on such a session that waited
+     * for a fire's lock would fail, not just be slow.
+     */
+    public String shortLockWaitSql() {
+        return switch (name()) {
+            case "postgresql" -> "SET lock_timeout = '1s'";
+            case "h2" -> "SET LOCK_TIMEOUT 1000";
+            default -> "SET SESSION innodb_lock_wait_timeout = 1";
+        };
     }
 
     protected abstract String howToProvide();

@@ -1,5 +1,6 @@
 package io.lockcron.admin.api;
 
+import io.lockcron.ActionResult;
 import io.lockcron.UnknownJobException;
 import io.lockcron.admin.cluster.ConsoleActions;
 import io.lockcron.admin.cluster.ConsoleActions.Source;
@@ -8,6 +9,7 @@ import io.lockcron.admin.cluster.JobView;
 import io.lockcron.admin.web.FireParameter;
 import java.util.List;
 import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
@@ -17,11 +19,16 @@ import org.springframework.web.bind.annotation.ResponseStatus;
  * Acting on jobs: {@code POST api/job/trigger|pause|resume|reschedule|rerun|cancel|delete?name=}
  * and {@code POST api/job/bulk?action=pause|resume&name=...}. Each needs the OPERATOR role and a
  * CSRF token, is recorded in the audit log with the caller's name in the same transaction, and
- * answers with the job as it is afterwards (204 for cancel and delete, which leave no job).
+ * answers with the job as it is afterwards (204 for cancel and delete, which leave no job). None
+ * waits for a running fire: pause, resume, trigger and reschedule then answer 202 and apply when
+ * that fire ends; rerun, cancel and delete answer 409.
  */
 @ConsoleApi
 @RequestMapping("/api/job")
 public class JobActionsApi {
+    /** Says whether a pause, resume, trigger or reschedule was applied or waits for a running fire. */
+    public static final String RESULT_HEADER = "Lockcron-Action-Result";
+
     private final ConsoleActions actions;
     private final ConsoleReader reader;
 
@@ -31,21 +38,18 @@ public class JobActionsApi {
     }
 
     @PostMapping("/trigger")
-    public JobView trigger(@RequestParam String name) {
-        actions.trigger(name, Source.API);
-        return job(name);
+    public ResponseEntity<JobView> trigger(@RequestParam String name) {
+        return answer(actions.trigger(name, Source.API), name);
     }
 
     @PostMapping("/pause")
-    public JobView pause(@RequestParam String name) {
-        actions.pause(name, Source.API);
-        return job(name);
+    public ResponseEntity<JobView> pause(@RequestParam String name) {
+        return answer(actions.pause(name, Source.API), name);
     }
 
     @PostMapping("/resume")
-    public JobView resume(@RequestParam String name) {
-        actions.resume(name, Source.API);
-        return job(name);
+    public ResponseEntity<JobView> resume(@RequestParam String name) {
+        return answer(actions.resume(name, Source.API), name);
     }
 
     /** Runs the FAILED fire of the job at {@code fire} (ISO-8601) again as itself: same key, next attempt. */
@@ -82,10 +86,20 @@ public class JobActionsApi {
 
     /** Gives the job a cron schedule; validated as {@code api/schedule/preview} validates it. */
     @PostMapping("/reschedule")
-    public JobView reschedule(
+    public ResponseEntity<JobView> reschedule(
             @RequestParam String name, @RequestParam String cron, @RequestParam(defaultValue = "UTC") String zone) {
-        actions.reschedule(name, cron, zone, Source.API);
-        return job(name);
+        return answer(actions.reschedule(name, cron, zone, Source.API).result(), name);
+    }
+
+    /**
+     * 200 with the job once applied; 202 Accepted while a fire of the job runs: the request is
+     * recorded and applies when that fire ends ({@code GET api/job} lists it under pending requests
+     * until then). The {@value #RESULT_HEADER} header says which ({@code APPLIED}, {@code PENDING}).
+     */
+    private ResponseEntity<JobView> answer(ActionResult result, String name) {
+        return ResponseEntity.status(result == ActionResult.PENDING ? HttpStatus.ACCEPTED : HttpStatus.OK)
+                .header(RESULT_HEADER, result.name())
+                .body(job(name));
     }
 
     private JobView job(String name) {

@@ -71,6 +71,12 @@ public class JobsApi {
         return reader.job(name).orElseThrow(() -> new UnknownJobException(name));
     }
 
+    /** Requests accepted while a fire of the job ran, waiting for it to end; oldest first. */
+    @GetMapping("/job/requests")
+    public List<io.lockcron.JobRequest> requests(@RequestParam String name) {
+        return reader.pendingRequests(name);
+    }
+
     @GetMapping("/job/durations")
     public DurationChart durations(@RequestParam String name, @RequestParam(defaultValue = "100") int limit) {
         reader.job(name).orElseThrow(() -> new UnknownJobException(name));

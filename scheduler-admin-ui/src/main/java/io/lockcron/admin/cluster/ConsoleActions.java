@@ -1,5 +1,6 @@
 package io.lockcron.admin.cluster;
 
+import io.lockcron.ActionResult;
 import io.lockcron.JobActions;
 import io.lockcron.JobInfo;
 import io.lockcron.JobStatus;
@@ -17,6 +18,8 @@ import java.util.List;
  * {@link JobActions}, which writes the audit entry (the user, the action, where it came from) in
  * the same transaction as the change: a refused action (no right, unknown job, a pause of a
  * paused job, a bad schedule, a rerun of a fire that did not fail) throws and records nothing.
+ * Pause, resume, trigger and reschedule never wait for a running fire: they answer {@link
+ * ActionResult#PENDING} and apply when it ends.
  */
 public final class ConsoleActions {
     /** The most jobs one bulk action takes: each is its own transaction. */
@@ -57,23 +60,25 @@ public final class ConsoleActions {
         }
     }
 
-    public void trigger(String job, Source source) {
-        as(source).triggerNow(job);
+    /** {@link ActionResult#PENDING} while a fire of the job runs: it runs once more after that fire. */
+    public ActionResult trigger(String job, Source source) {
+        return as(source).triggerNow(job);
     }
 
-    /** @throws LockcronException if the job is not idle, e.g. already paused */
-    public void pause(String job, Source source) {
-        JobActions actions = as(source);
+    /**
+     * Pauses the job; {@link ActionResult#PENDING} while a fire of it runs (a held lease
+     * included): that fire finishes, the next one does not start.
+     *
+     * @throws LockcronException if the job is paused already, or completed
+     */
+    public ActionResult pause(String job, Source source) {
         // The client treats pausing a paused job as done; the console says so instead.
-        expect(job, JobStatus.IDLE, "paused");
-        actions.pause(job);
+        return refuseUnchanged(job, as(source).pause(job), JobStatus.IDLE, "paused");
     }
 
     /** @throws LockcronException if the job is not paused */
-    public void resume(String job, Source source) {
-        JobActions actions = as(source);
-        expect(job, JobStatus.PAUSED, "resumed");
-        actions.resume(job);
+    public ActionResult resume(String job, Source source) {
+        return refuseUnchanged(job, as(source).resume(job), JobStatus.PAUSED, "resumed");
     }
 
     /** Pauses or resumes each job of a selection; one job's refusal does not stop the others. */
@@ -91,7 +96,7 @@ public final class ConsoleActions {
         List<String> refused = new ArrayList<>();
         for (String job : new LinkedHashSet<>(jobs)) {
             try {
-                if (pause ? actions.pause(job) : actions.resume(job)) {
+                if ((pause ? actions.pause(job) : actions.resume(job)).accepted()) {
                     changed.add(job);
                 } else {
                     unchanged.add(job);
@@ -108,12 +113,16 @@ public final class ConsoleActions {
      *
      * @return the job as it is now
      */
-    public JobInfo reschedule(String job, String expression, String zone, Source source) {
+    public Rescheduled reschedule(String job, String expression, String zone, Source source) {
         JobActions actions = as(source);
         Trigger trigger = SchedulePreviewer.parse(expression, zone);
-        actions.reschedule(job, trigger);
-        return client.get().job(job).orElseThrow(() -> new UnknownJobException(job));
+        ActionResult result = actions.reschedule(job, trigger);
+        return new Rescheduled(
+                result, trigger.describe(), client.get().job(job).orElseThrow(() -> new UnknownJobException(job)));
     }
+
+    /** A new schedule, applied or (while a fire of the job runs) pending, and the job as it is now. */
+    public record Rescheduled(ActionResult result, String schedule, JobInfo job) {}
 
     /** Runs the FAILED fire of {@code job} at {@code fireTime} again as itself. */
     public void rerun(String job, Instant fireTime, Source source) {
@@ -134,14 +143,15 @@ public final class ConsoleActions {
         return client.get().actingAs(guard.operator(), source.words);
     }
 
-    private void expect(String job, JobStatus status, String verb) {
+    private ActionResult refuseUnchanged(String job, ActionResult result, JobStatus status, String verb) {
+        if (result != ActionResult.UNCHANGED) {
+            return result;
+        }
         JobStatus now = client.get()
                 .job(job)
                 .orElseThrow(() -> new UnknownJobException(job))
                 .status();
-        if (now != status) {
-            throw new LockcronException(
-                    "Job '" + job + "' is " + now + "; only a job that is " + status + " can be " + verb + ".");
-        }
+        throw new LockcronException(
+                "Job '" + job + "' is " + now + "; only a job that is " + status + " can be " + verb + ".");
     }
 }

@@ -204,6 +204,11 @@ public final class ConsoleReader {
         return client().auditLog(limit).stream().map(AuditView::of).toList();
     }
 
+    /** Pause, resume, trigger and reschedule requests that wait for the job's running fire to end. */
+    public List<io.lockcron.JobRequest> pendingRequests(String job) {
+        return client().pendingRequests(job);
+    }
+
     public List<AuditView> auditOf(String job, int limit) {
         return audit(AUDIT_SCAN).stream()
                 .filter(a -> job.equals(a.job()))

@@ -70,8 +70,9 @@ public record JobView(
         return triggerType == TriggerType.ONE_SHOT && (status == JobStatus.IDLE || status == JobStatus.PAUSED);
     }
 
-    /** Only an idle job can be paused: the core refuses the others. */
+    /** An idle or running job can be paused; the core refuses paused and completed ones. */
     public boolean pausable() {
-        return status == JobStatus.IDLE;
+        // A running job can be paused too: its fire finishes, the next one does not start.
+        return status == JobStatus.IDLE || status == JobStatus.RUNNING;
     }
 }

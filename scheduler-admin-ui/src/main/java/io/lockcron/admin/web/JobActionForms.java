@@ -1,7 +1,7 @@
 package io.lockcron.admin.web;
 
+import io.lockcron.ActionResult;
 import io.lockcron.DatabaseUnavailableException;
-import io.lockcron.JobInfo;
 import io.lockcron.LockcronException;
 import io.lockcron.admin.ConsoleProperties;
 import io.lockcron.admin.cluster.ConsoleActions;
@@ -9,6 +9,7 @@ import io.lockcron.admin.cluster.ConsoleActions.Source;
 import io.lockcron.admin.cluster.ServerError;
 import java.time.Instant;
 import java.util.List;
+import java.util.function.Supplier;
 import org.jdbi.v3.core.JdbiException;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
@@ -38,25 +39,38 @@ public class JobActionForms {
     @PostMapping("/job/trigger")
     public String trigger(
             @RequestParam String name, @RequestParam(defaultValue = "job") String back, RedirectAttributes redirect) {
-        return act(name, back, redirect, "Triggered " + name + ": a node runs it within a poll interval.", () -> {
-            actions.trigger(name, Source.CONSOLE);
-        });
+        return request(
+                name,
+                back,
+                redirect,
+                "Triggered " + name + ": a node runs it within a poll interval.",
+                "Trigger of " + name + " accepted: a fire of it is running; it runs once more when that fire ends.",
+                () -> actions.trigger(name, Source.CONSOLE));
     }
 
     @PostMapping("/job/pause")
     public String pause(
             @RequestParam String name, @RequestParam(defaultValue = "job") String back, RedirectAttributes redirect) {
-        return act(name, back, redirect, "Paused " + name + ".", () -> {
-            actions.pause(name, Source.CONSOLE);
-        });
+        return request(
+                name,
+                back,
+                redirect,
+                "Paused " + name + ".",
+                "Pause of " + name + " accepted: a fire of it is running; it applies when that fire ends, and no"
+                        + " fire starts after it.",
+                () -> actions.pause(name, Source.CONSOLE));
     }
 
     @PostMapping("/job/resume")
     public String resume(
             @RequestParam String name, @RequestParam(defaultValue = "job") String back, RedirectAttributes redirect) {
-        return act(name, back, redirect, "Resumed " + name + ".", () -> {
-            actions.resume(name, Source.CONSOLE);
-        });
+        return request(
+                name,
+                back,
+                redirect,
+                "Resumed " + name + ".",
+                "Resume of " + name + " accepted: a fire of it is running; it applies when that fire ends.",
+                () -> actions.resume(name, Source.CONSOLE));
     }
 
     /** Runs a FAILED fire again as itself; back on the page it came from (job, executions or fire). */
@@ -132,8 +146,13 @@ public class JobActionForms {
             @RequestParam String zone,
             RedirectAttributes redirect) {
         try {
-            JobInfo job = actions.reschedule(name, cron, zone, Source.CONSOLE);
-            redirect.addFlashAttribute("notice", "New schedule for " + name + ": " + job.schedule() + ".");
+            ConsoleActions.Rescheduled done = actions.reschedule(name, cron, zone, Source.CONSOLE);
+            redirect.addFlashAttribute(
+                    "notice",
+                    done.result() == ActionResult.PENDING
+                            ? "New schedule for " + name + " accepted: " + done.schedule() + ". A fire of it is"
+                                    + " running; the schedule applies when that fire ends."
+                            : "New schedule for " + name + ": " + done.job().schedule() + ".");
         } catch (LockcronException e) {
             redirect.addFlashAttribute("error", e.getMessage());
             redirect.addAttribute("cron", cron);
@@ -141,6 +160,26 @@ public class JobActionForms {
         }
         redirect.addAttribute("name", name);
         return "redirect:" + base + "/job";
+    }
+
+    /** As {@link #act}, saying whether the request was applied or waits for the running fire to end. */
+    private String request(
+            String name,
+            String back,
+            RedirectAttributes redirect,
+            String applied,
+            String pending,
+            Supplier<ActionResult> action) {
+        String[] notice = {applied};
+        String target = act(name, back, redirect, applied, () -> {
+            if (action.get() == ActionResult.PENDING) {
+                notice[0] = pending;
+            }
+        });
+        if (redirect.getFlashAttributes().containsKey("notice")) {
+            redirect.addFlashAttribute("notice", notice[0]);
+        }
+        return target;
     }
 
     private String act(String name, String back, RedirectAttributes redirect, String notice, Runnable action) {

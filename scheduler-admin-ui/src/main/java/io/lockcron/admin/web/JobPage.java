@@ -48,6 +48,7 @@ public class JobPage {
         java.time.Instant now = reader.now();
         model.addAttribute("promise", reader.promise(now.minus(java.time.Duration.ofDays(1)), now, name));
         model.addAttribute("audit", reader.auditOf(name, 20));
+        model.addAttribute("requests", reader.pendingRequests(name));
         String currentCron =
                 job.triggerType() == TriggerType.CRON && job.triggerValue() != null ? job.triggerValue() : "";
         model.addAttribute("cron", cron != null ? cron : currentCron);

@@ -8,6 +8,8 @@ import static org.springframework.security.test.web.servlet.request.SecurityMock
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.flash;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.header;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.redirectedUrl;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
@@ -198,6 +200,67 @@ class ConsoleActionsTest extends H2ConsoleTest {
             assertThat(client().job("still-in-code")).isPresent();
         }
         client().actingAs("cleanup", null).delete("still-in-code");
+    }
+
+    @Test
+    void pauseAndTriggerOfAJobWhoseFireRunsAreAcceptedAtOnceAndShownAsPendingUntilTheFireEnds() throws Exception {
+        java.util.concurrent.CountDownLatch running = new java.util.concurrent.CountDownLatch(1);
+        java.util.concurrent.CountDownLatch release = new java.util.concurrent.CountDownLatch(1);
+        String job = "long-invoicing";
+        try (Scheduler node = Scheduler.builder(database())
+                .nodeId("busy-node")
+                .pollInterval(Duration.ofMillis(200))
+                .jobs(List.of(JobDefinition.builder(job)
+                        .onDemand()
+                        .handler(ctx -> {
+                            running.countDown();
+                            if (!release.await(60, java.util.concurrent.TimeUnit.SECONDS)) {
+                                throw new IllegalStateException("never released");
+                            }
+                        })
+                        .build()))
+                .build()) {
+            node.start();
+            client().triggerNow(job, "test");
+            assertThat(running.await(30, java.util.concurrent.TimeUnit.SECONDS)).isTrue();
+            try {
+                long started = System.nanoTime();
+                mvc.perform(post(BASE + "/job/pause")
+                                .param("name", job)
+                                .with(httpBasic(OPERATOR, OPERATOR_PASSWORD))
+                                .with(csrf()))
+                        .andExpect(status().is3xxRedirection())
+                        .andExpect(flash().attribute("notice", containsString("Pause of " + job + " accepted")));
+                mvc.perform(post(BASE + "/api/job/trigger")
+                                .param("name", job)
+                                .with(httpBasic(OPERATOR, OPERATOR_PASSWORD))
+                                .with(csrf()))
+                        .andExpect(status().isAccepted())
+                        .andExpect(header().string("Lockcron-Action-Result", "PENDING"));
+                assertThat(Duration.ofNanos(System.nanoTime() - started)).isLessThan(Duration.ofSeconds(2));
+                mvc.perform(get(BASE + "/job").param("name", job).with(httpBasic(VIEWER, VIEWER_PASSWORD)))
+                        .andExpect(status().isOk())
+                        .andExpect(content().string(containsString("data-request=\"PAUSE\"")))
+                        .andExpect(content().string(containsString("data-request=\"TRIGGER\"")));
+                mvc.perform(get(BASE + "/api/job/requests").param("name", job).with(httpBasic(VIEWER, VIEWER_PASSWORD)))
+                        .andExpect(status().isOk())
+                        .andExpect(jsonPath("$[0].action").value("PAUSE"))
+                        .andExpect(jsonPath("$[1].action").value("TRIGGER"));
+            } finally {
+                release.countDown();
+            }
+            io.lockcron.admin.testing.Wait.until(
+                    "the pause and the trigger applied",
+                    Duration.ofSeconds(30),
+                    () -> client().pendingRequests(job).isEmpty()
+                            && client().job(job).orElseThrow().status() == JobStatus.PAUSED);
+            // The trigger asked for one more fire after the running one: it runs, paused or not.
+            io.lockcron.admin.testing.Wait.until(
+                    "the triggered fire",
+                    Duration.ofSeconds(30),
+                    () -> client().executions(ExecutionQuery.all().job(job)).total() == 2);
+        }
+        client().actingAs("cleanup", null).delete(job);
     }
 
     @Test

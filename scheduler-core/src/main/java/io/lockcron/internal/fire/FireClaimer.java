@@ -59,9 +59,22 @@ final class FireClaimer {
             h.rollback();
             return new Settled(new FireResult.NotDue(null, now));
         }
+        boolean applied = false;
+        if (locked.requestsPending()) { // left pending by a fire that ended before its node saw them
+            Optional<JobRow> after = store.requests().applyPending(h, row.name(), now);
+            if (after.isPresent()) {
+                row = after.get();
+                locked = new Locked(row, now, locked.sessionId(), false);
+                applied = true;
+            }
+        }
         Plan plan = takeoverOrMisfire(h, row, planner.plan(row, now));
         if (plan instanceof Plan.NotDue notDue) {
-            h.rollback();
+            if (applied) {
+                h.commit();
+            } else {
+                h.rollback();
+            }
             return new Settled(new FireResult.NotDue(notDue.dueAt(), now));
         }
         if (plan instanceof Plan.Advance advance) {

@@ -13,6 +13,7 @@ import java.time.Instant;
 import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Supplier;
 import org.jdbi.v3.core.Handle;
 import org.jspecify.annotations.Nullable;
@@ -126,16 +127,23 @@ final class LeaseRun {
         }
         String error = failure == null ? null : ErrorSummary.of(failure);
         ScheduleUpdate result = update;
+        AtomicReference<ScheduleUpdate> left = new AtomicReference<>(result);
         boolean accepted = untilRecorded(
                 row.name(),
                 ownedUntil,
                 () -> store.jdbi().inTransaction(h -> {
+                    left.set(result);
                     if (!store.jobs().finishLease(h, result, token, row)) {
                         return false;
                     }
                     store.executions()
                             .finish(h, new Finish(row.name(), run.fireTime(), token, outcome, finished, error));
                     store.attempts().close(h, token, Finisher.attemptOutcome(failure), finished, error);
+                    if (store.requests().seenPending(row.name())) { // a pause accepted meanwhile stops the next fire
+                        store.requests()
+                                .applyPending(h, row.name(), finished)
+                                .ifPresent(after -> left.set(ScheduleUpdate.of(after, finished)));
+                    }
                     return true;
                 }));
         if (!accepted) {
@@ -149,7 +157,7 @@ final class LeaseRun {
             return new FireResult.NotDue(null, claim.started());
         }
         finisher.finished(claim, new FireEnd(outcome, finished, failure, error));
-        return new FireResult.Done(FireOutcomes.dueOf(update), claim.started(), outcome);
+        return new FireResult.Done(FireOutcomes.dueOf(left.get()), claim.started(), outcome);
     }
 
     /**

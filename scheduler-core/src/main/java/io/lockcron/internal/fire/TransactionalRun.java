@@ -144,6 +144,9 @@ final class TransactionalRun {
         Outcome outcome = FireOutcomes.outcome(row, claim.run(), failure);
         ScheduleUpdate update = FireOutcomes.result(row, claim.run(), outcome, finished);
         store.jobs().updateSchedule(h, update);
+        JobRow after = store.requests().seenPending(row.name())
+                ? store.requests().applyPending(h, row.name(), finished).orElse(null)
+                : null;
         String error = failure == null ? null : ErrorSummary.of(failure);
         store.executions()
                 .finish(
@@ -164,7 +167,10 @@ final class TransactionalRun {
         }
         h.commit();
         finisher.finished(claim, new FireEnd(outcome, finished, failure, error));
-        return new FireResult.Done(FireOutcomes.dueOf(update), claim.started(), outcome);
+        return new FireResult.Done(
+                FireOutcomes.dueOf(after == null ? update : ScheduleUpdate.of(after, finished)),
+                claim.started(),
+                outcome);
     }
 
     /**

@@ -3,11 +3,13 @@ package io.lockcron.internal.node;
 import io.lockcron.internal.fire.FireProtocol;
 import io.lockcron.internal.fire.FireResult;
 import io.lockcron.internal.fire.Fired;
+import io.lockcron.internal.store.JobRow;
 import io.lockcron.internal.store.JobStore.DueRow;
 import io.lockcron.internal.store.Store;
 import io.lockcron.job.JobDefinition;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -43,6 +45,8 @@ final class FireScheduler {
     private record Wake(Instant at, boolean drain, ScheduledFuture<?> future) {}
 
     private static final int MAX_FOREIGN = 1_000;
+    /** Jobs whose requests one poll applies: the rest wait for the next poll, which stays short. */
+    private static final int MAX_APPLIED_PER_POLL = 50;
 
     private final Setup setup;
     private final Store store;
@@ -78,10 +82,20 @@ final class FireScheduler {
         Set<String> seen = new HashSet<>();
         java.util.Map<String, Instant> held = new java.util.HashMap<>();
         rows.stream()
-                .filter(r -> r.status() == io.lockcron.JobStatus.RUNNING && r.dueTime() != null)
+                .filter(r -> r.status() == io.lockcron.JobStatus.RUNNING && r.dueTime() != null && !r.requestsPending())
                 .forEach(r -> held.put(r.name(), r.dueTime()));
         protocol.leaseWatch().observe(held, System.nanoTime());
+        Set<String> withRequests = new HashSet<>();
+        List<String> free = new ArrayList<>();
         for (DueRow row : rows) {
+            if (row.requestsPending()) {
+                if (withRequests.add(row.name())
+                        && row.status() != io.lockcron.JobStatus.RUNNING
+                        && !inFlight.contains(row.name())) {
+                    free.add(row.name()); // a held lease applies them at its finish
+                }
+                continue;
+            }
             if (!setup.definitions().containsKey(row.handlerName())) {
                 noteForeign(row.handlerName()); // another service's job, or one this code no longer has
                 continue;
@@ -96,10 +110,25 @@ final class FireScheduler {
                 wakeAt(row.name(), due, clock.until(due), row.scheduled());
             }
         }
+        store.requests().seen(withRequests);
+        applyRequests(free);
         // A wake beyond the horizon was set by this node's own last fire; the poll cannot see it yet.
         wakes.entrySet()
                 .removeIf(e ->
                         !seen.contains(e.getKey()) && !e.getValue().at().isAfter(horizon) && cancelled(e.getValue()));
+    }
+
+    /**
+     * Applies the requests of jobs whose rows no fire holds now: a fire that ended before this
+     * node's poll saw its requests, or crashed, left them. A held row is skipped, not waited for.
+     */
+    private void applyRequests(List<String> jobs) {
+        for (String job : jobs.subList(0, Math.min(jobs.size(), MAX_APPLIED_PER_POLL))) {
+            Optional<JobRow> row = store.requests().applyIfFree(job);
+            if (row.isPresent() && setup.definitions().containsKey(row.get().handlerName())) {
+                wakeNow(job, clock.now()); // its fire finds out when it is due now
+            }
+        }
     }
 
     /** Tries the job's fire now, e.g. once fencing freed its row. */

@@ -1,7 +1,9 @@
 package io.lockcron.internal.store;
 
+import io.lockcron.ActionResult;
 import io.lockcron.ExecutionInfo;
 import io.lockcron.JobActions;
+import io.lockcron.JobRequest.Action;
 import io.lockcron.JobStatus;
 import io.lockcron.LockcronException;
 import io.lockcron.Outcome;
@@ -17,34 +19,25 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * {@link JobActions} on the tables: each action and its {@code audit_event} row commit in one
- * transaction. Every action first takes the job's row with SKIP LOCKED: a transactional fire in
- * progress holds the row until it commits, and waiting for it on the database's terms would hang
- * a console thread for the lock timeout (2 s on H2, 50 s on InnoDB, for ever on PostgreSQL) and
- * then fail with a lock error. Pause, resume, trigger and reschedule try again for up to {@link
- * #BUSY_WAIT}, so a short fire's end is waited for; rerun, cancel and delete are refused at once.
- * Either refusal says what to do. A lease fire does not hold the row while it runs.
+ * transaction. Pause, resume, trigger and reschedule never wait for a running fire ({@link
+ * ActionRequests}): on a row a fire holds they are recorded and applied when it ends, audited
+ * once when asked and once when applied. Rerun, cancel and delete take the job's row with SKIP
+ * LOCKED and are refused at once, saying what to do, while a fire holds it: waiting for the lock
+ * on the database's terms would hang a console thread (for ever on PostgreSQL) and then fail.
  */
 final class AuditedJobActions implements JobActions {
-    static final String PAUSE = "PAUSE";
-    static final String RESUME = "RESUME";
-    static final String TRIGGER = "TRIGGER";
-    static final String RESCHEDULE = "RESCHEDULE";
     static final String RERUN = "RERUN";
     static final String CANCEL = "CANCEL";
     static final String DELETE = "DELETE";
     /** What {@code insert-one-shot.sql} writes: a client's entry, not a job of any node's code. */
     private static final String ONE_SHOT_ENTRY = "one-shot";
 
-    /** How long pause, resume, trigger and reschedule wait for a running fire to end. */
-    static final java.time.Duration BUSY_WAIT = java.time.Duration.ofSeconds(3);
-
-    private static final long BUSY_RETRY_MS = 50;
     private static final int MAX_ACTOR = 100;
-    private static final int MAX_DETAIL = 1000;
 
     private final Store store;
     private final String actor;
     private final @Nullable String via;
+    private final ActionRequests requests;
 
     AuditedJobActions(Store store, String actor, @Nullable String via) {
         if (actor.isBlank()) {
@@ -53,71 +46,31 @@ final class AuditedJobActions implements JobActions {
         this.store = store;
         this.actor = actor.length() <= MAX_ACTOR ? actor : actor.substring(0, MAX_ACTOR);
         this.via = via;
+        this.requests = new ActionRequests(store);
     }
 
     @Override
-    public boolean pause(String job) {
-        return changeStatus(job, JobStatus.IDLE, JobStatus.PAUSED, PAUSE);
+    public ActionResult pause(String job) {
+        return act(job, Action.PAUSE, null);
     }
 
     @Override
-    public boolean resume(String job) {
-        return changeStatus(job, JobStatus.PAUSED, JobStatus.IDLE, RESUME);
-    }
-
-    private boolean changeStatus(String job, JobStatus from, JobStatus to, String action) {
-        return store.jdbi().inTransaction(h -> {
-            lockWaiting(h, job);
-            int updated = store.update(h, "set-status")
-                    .bind("name", job)
-                    .bind("from", from.name())
-                    .bind("to", to.name())
-                    .execute();
-            if (updated == 0) {
-                JobRow row = store.jobs().find(job).orElseThrow(() -> new UnknownJobException(job));
-                if (row.status() != to) {
-                    throw new LockcronException("Job '" + job + "' is " + row.status() + "; only a job that is " + from
-                            + " can become " + to + ".");
-                }
-                return false;
-            }
-            audit(h, action, job, null);
-            return true;
-        });
+    public ActionResult resume(String job) {
+        return act(job, Action.RESUME, null);
     }
 
     @Override
-    public void triggerNow(String job) {
-        store.jdbi().useTransaction(h -> {
-            lockWaiting(h, job);
-            if (store.update(h, "request-trigger")
-                            .bind("name", job)
-                            .bind("by", actor)
-                            .execute()
-                    == 0) {
-                throw new UnknownJobException(job);
-            }
-            audit(h, TRIGGER, job, null);
-        });
+    public ActionResult triggerNow(String job) {
+        return act(job, Action.TRIGGER, null);
     }
 
     @Override
-    public void reschedule(String job, Trigger trigger) {
-        Instant now = store.now();
-        store.jdbi().useTransaction(h -> {
-            JobRow before = lockWaiting(h, job).row();
-            int updated = store.update(h, "reschedule-job")
-                    .bind("name", job)
-                    .bind("triggerType", trigger.type().name())
-                    .bind("triggerValue", trigger.value())
-                    .bind("zone", trigger.zone().getId())
-                    .bind("nextFireTime", trigger.firstFire(now).orElse(null))
-                    .execute();
-            if (updated == 0) {
-                throw new UnknownJobException(job);
-            }
-            audit(h, RESCHEDULE, job, trigger.describe() + " (was " + describe(before) + ")");
-        });
+    public ActionResult reschedule(String job, Trigger trigger) {
+        return act(job, Action.RESCHEDULE, trigger);
+    }
+
+    private ActionResult act(String job, Action action, @Nullable Trigger trigger) {
+        return requests.act(job, action, trigger, actor, new ActionRequests.Actor(actor, via));
     }
 
     @Override
@@ -202,7 +155,7 @@ final class AuditedJobActions implements JobActions {
                     h,
                     DELETE,
                     job,
-                    describe(row) + ", last fire "
+                    JobRequests.describe(row) + ", last fire "
                             + (row.lastFireTime() == null ? "never" : row.lastFireTime() + " " + row.lastOutcome()));
         });
     }
@@ -217,51 +170,13 @@ final class AuditedJobActions implements JobActions {
         throw busy(job);
     }
 
-    /** As {@link #lock}, trying again until {@link #BUSY_WAIT} has passed. */
-    private Locked lockWaiting(Handle h, String job) {
-        long deadline = System.nanoTime() + BUSY_WAIT.toNanos();
-        boolean known = false;
-        while (true) {
-            Optional<Locked> locked = store.jobs().tryLock(h, job);
-            if (locked.isPresent()) {
-                return locked.get();
-            }
-            if (!known) { // once, on a second pooled connection: not once per retry
-                store.jobs().find(job).orElseThrow(() -> new UnknownJobException(job));
-                known = true;
-            }
-            if (System.nanoTime() >= deadline) {
-                throw busy(job);
-            }
-            try {
-                Thread.sleep(BUSY_RETRY_MS);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw busy(job);
-            }
-        }
-    }
-
     private static LockcronException busy(String job) {
         return new LockcronException(
                 "Job '" + job + "' is running a fire right now; try again once that fire has finished.");
     }
 
-    private static String describe(JobRow row) {
-        try {
-            return row.trigger().describe();
-        } catch (LockcronException e) {
-            return row.triggerType() + " " + row.triggerValue();
-        }
-    }
-
     private void audit(Handle h, String action, String job, @Nullable String detail) {
         String text = detail == null ? via : via == null ? detail : detail + ", " + via;
-        store.update(h, "insert-audit")
-                .bind("actor", actor)
-                .bind("action", action)
-                .bind("job", job)
-                .bind("detail", text == null || text.length() <= MAX_DETAIL ? text : text.substring(0, MAX_DETAIL))
-                .execute();
+        JobRequests.audit(store, h, actor, action, job, text);
     }
 }

@@ -54,7 +54,8 @@ public final class CallerHandles {
     public <T> T write(Write<T> write) {
         Connection connection = callers == null ? null : callers.connection();
         if (connection == null) {
-            return store.jdbi().withHandle(h -> write.run(store, h));
+            // A transaction: a write may lock the job's row to decide how to go on (ClientWrites).
+            return store.jdbi().inTransaction(h -> write.run(store, h));
         }
         try {
             return on(connection, write);

@@ -1,9 +1,12 @@
 package io.lockcron.internal.store;
 
 import io.lockcron.InvalidJobException;
+import io.lockcron.JobRequest;
 import io.lockcron.UnknownJobException;
+import io.lockcron.internal.store.JobStore.Locked;
 import io.lockcron.job.JobDefinition;
 import java.time.Instant;
+import java.util.Optional;
 import org.jdbi.v3.core.Handle;
 import org.jspecify.annotations.Nullable;
 
@@ -53,13 +56,29 @@ public final class ClientWrites {
         }
     }
 
+    /**
+     * Requests one extra fire of {@code name}, without waiting for a fire that holds its row: the
+     * request is then recorded and applied when that fire ends. In the caller's transaction, the
+     * row tried here stays locked until the caller commits, as its UPDATE would.
+     */
     public static void triggerNow(Store store, Handle h, String name, @Nullable String requestedBy) {
-        int updated = store.update(h, "request-trigger")
-                .bind("name", name)
-                .bind("by", requestedBy)
-                .execute();
-        if (updated == 0) {
+        Optional<Locked> locked = store.jobs().tryLock(h, name);
+        if (locked.isPresent() && !locked.get().requestsPending()) {
+            store.update(h, "request-trigger")
+                    .bind("name", name)
+                    .bind("by", requestedBy)
+                    .execute();
+            return;
+        }
+        if (locked.isEmpty()
+                && store.query(h, "list-jobs")
+                        .define("where", "WHERE j.lock_name = :name")
+                        .bind("name", name)
+                        .map((rs, ctx) -> rs.getString("lock_name"))
+                        .findOne()
+                        .isEmpty()) {
             throw new UnknownJobException(name);
         }
+        store.requests().record(h, name, JobRequest.Action.TRIGGER, null, requestedBy, false, null);
     }
 }

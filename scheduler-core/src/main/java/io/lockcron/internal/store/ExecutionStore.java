@@ -158,6 +158,7 @@ public final class ExecutionStore {
         int executions = purge("job_execution", "started_at", before, batch);
         purge("fire_attempt", "started_at", before, batch);
         purge("failover_event", "detected_at", before, batch);
+        purge("job_request", "applied_at", before, batch); // pending ones (applied_at NULL) stay
         int deleted;
         do {
             deleted = store.jdbi()

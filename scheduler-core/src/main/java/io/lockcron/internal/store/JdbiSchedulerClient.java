@@ -10,29 +10,31 @@ import io.lockcron.FencingInfo;
 import io.lockcron.JobActions;
 import io.lockcron.JobInfo;
 import io.lockcron.JobQuery;
-import io.lockcron.JobStatus;
+import io.lockcron.JobRequest;
+import io.lockcron.JobRequest.Action;
 import io.lockcron.LockcronException;
 import io.lockcron.NodeInfo;
 import io.lockcron.Outcome;
 import io.lockcron.Page;
 import io.lockcron.PromiseReport;
 import io.lockcron.SchedulerClient;
-import io.lockcron.UnknownJobException;
 import io.lockcron.trigger.Trigger;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import org.jspecify.annotations.Nullable;
 
-/** {@link SchedulerClient} on the tables. Every change is one guarded UPDATE or INSERT. */
+/** {@link SchedulerClient} on the tables. No change waits for a running fire ({@link ActionRequests}). */
 final class JdbiSchedulerClient implements SchedulerClient {
     private static final int PURGE_BATCH = 500;
     private final Store store;
     private final CallerHandles writes;
+    private final ActionRequests requests;
 
     JdbiSchedulerClient(Store store, CallerHandles writes) {
         this.store = store;
         this.writes = writes;
+        this.requests = new ActionRequests(store);
     }
 
     @Override
@@ -100,35 +102,22 @@ final class JdbiSchedulerClient implements SchedulerClient {
 
     @Override
     public boolean pause(String name) {
-        return changeStatus(name, JobStatus.IDLE, JobStatus.PAUSED);
+        return requests.act(name, Action.PAUSE, null, null, null).accepted();
     }
 
     @Override
     public boolean resume(String name) {
-        return changeStatus(name, JobStatus.PAUSED, JobStatus.IDLE);
+        return requests.act(name, Action.RESUME, null, null, null).accepted();
+    }
+
+    @Override
+    public List<JobRequest> pendingRequests(String job) {
+        return store.requests().pending(job);
     }
 
     @Override
     public Instant now() {
         return store.now();
-    }
-
-    private boolean changeStatus(String name, JobStatus from, JobStatus to) {
-        int updated = store.jdbi()
-                .withHandle(h -> store.update(h, "set-status")
-                        .bind("name", name)
-                        .bind("from", from.name())
-                        .bind("to", to.name())
-                        .execute());
-        if (updated == 0) {
-            JobInfo job = job(name).orElseThrow(() -> new UnknownJobException(name));
-            if (job.status() != to) {
-                throw new LockcronException("Job '" + name + "' is " + job.status() + "; only a job that is " + from
-                        + " can become " + to + ".");
-            }
-            return false;
-        }
-        return true;
     }
 
     @Override
@@ -141,25 +130,7 @@ final class JdbiSchedulerClient implements SchedulerClient {
 
     @Override
     public void reschedule(String name, Trigger trigger) {
-        Instant now = store.now();
-        // Computed before a connection is taken: a schedule is no reason to hold one.
-        Instant first = trigger.firstFire(now).orElse(null);
-        if (first == null && trigger.type() != io.lockcron.trigger.TriggerType.ON_DEMAND) {
-            throw new io.lockcron.InvalidJobException(
-                    "Job '" + name + "' cannot be rescheduled to " + trigger.describe() + ": it never fires after "
-                            + now + ". Fix the schedule, or use an on-demand trigger.");
-        }
-        int updated = store.jdbi()
-                .withHandle(h -> store.update(h, "reschedule-job")
-                        .bind("name", name)
-                        .bind("triggerType", trigger.type().name())
-                        .bind("triggerValue", trigger.value())
-                        .bind("zone", trigger.zone().getId())
-                        .bind("nextFireTime", first)
-                        .execute());
-        if (updated == 0) {
-            throw new UnknownJobException(name);
-        }
+        requests.act(name, Action.RESCHEDULE, trigger, null, null);
     }
 
     @Override

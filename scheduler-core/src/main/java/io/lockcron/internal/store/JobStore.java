@@ -18,8 +18,11 @@ public final class JobStore {
         this.store = store;
     }
 
-    /** A job row this transaction now holds the lock of, with the database time at locking. */
-    public record Locked(JobRow row, Instant dbNow, String sessionId) {}
+    /**
+     * A job row this transaction now holds the lock of, with the database time at locking, and
+     * whether requests made while a fire held it are waiting ({@link JobRequests}).
+     */
+    public record Locked(JobRow row, Instant dbNow, String sessionId, boolean requestsPending) {}
 
     /** A job that may be due, as the poller sees it. */
     public record DueRow(
@@ -27,7 +30,8 @@ public final class JobStore {
             String handlerName,
             JobStatus status,
             @Nullable Instant dueTime,
-            @Nullable Instant requestedAt) {
+            @Nullable Instant requestedAt,
+            boolean requestsPending) {
 
         /** Due by its schedule (not a request or a held lease): a drain of the due list claims it. */
         public boolean scheduled() {
@@ -44,8 +48,11 @@ public final class JobStore {
     public Optional<Locked> tryLock(Handle handle, String name) {
         return store.query(handle, "lock-job")
                 .bind("name", name)
-                .map((rs, ctx) ->
-                        new Locked(Rows.job(rs), Rows.requiredInstant(rs, "db_now"), rs.getString("session_id")))
+                .map((rs, ctx) -> new Locked(
+                        Rows.job(rs),
+                        Rows.requiredInstant(rs, "db_now"),
+                        rs.getString("session_id"),
+                        rs.getBoolean("requests_pending")))
                 .findOne();
     }
 
@@ -70,8 +77,11 @@ public final class JobStore {
         for (String name : foreign) {
             query.bind("f" + i++, name);
         }
-        return query.map((rs, ctx) ->
-                        new Locked(Rows.job(rs), Rows.requiredInstant(rs, "db_now"), rs.getString("session_id")))
+        return query.map((rs, ctx) -> new Locked(
+                        Rows.job(rs),
+                        Rows.requiredInstant(rs, "db_now"),
+                        rs.getString("session_id"),
+                        rs.getBoolean("requests_pending")))
                 .findOne();
     }
 
@@ -157,7 +167,8 @@ public final class JobStore {
                         rs.getString("handler_name"),
                         JobStatus.valueOf(rs.getString("status")),
                         Rows.instant(rs, "due_time"),
-                        Rows.instant(rs, "trigger_requested_at")))
+                        Rows.instant(rs, "trigger_requested_at"),
+                        rs.getInt("requests_pending") == 1))
                 .list();
     }
 

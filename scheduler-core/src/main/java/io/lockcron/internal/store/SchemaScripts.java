@@ -64,7 +64,7 @@ public final class SchemaScripts {
             return statement;
         }
         return statement.replaceAll(
-                "\\b(lockcron_schema_version|lock_cron|job_execution|fire_attempt|failover_event|scheduler_node|audit_event|fencing_event|job_registration)",
+                "\\b(lockcron_schema_version|lock_cron|job_execution|fire_attempt|failover_event|scheduler_node|audit_event|fencing_event|job_registration|job_request)",
                 prefix + "$1");
     }
 }

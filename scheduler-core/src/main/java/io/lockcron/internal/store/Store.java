@@ -22,6 +22,7 @@ public final class Store {
     private final NodeStore nodes;
     private final SessionLabels sessions;
     private final RegistrationStore registrations;
+    private final JobRequests requests;
 
     Store(Jdbi jdbi, Dialect dialect, String tablePrefix, SessionLabels sessions) {
         this.jdbi = jdbi;
@@ -34,6 +35,7 @@ public final class Store {
         this.nodes = new NodeStore(this);
         this.sessions = sessions;
         this.registrations = new RegistrationStore(this);
+        this.requests = new JobRequests(this);
     }
 
     /** Labels this store's sessions with the node that uses them, for fencing. */
@@ -93,6 +95,10 @@ public final class Store {
 
     public RegistrationStore registrations() {
         return registrations;
+    }
+
+    public JobRequests requests() {
+        return requests;
     }
 
     public SchedulerClient client() {

@@ -1,7 +1,10 @@
 -- Claims the earliest due scheduled fire no other transaction holds: nodes that drain the due list
 -- this way take different rows and never spend a lock attempt on a fire another node has.
 -- <exclude> leaves out the rows of other services' handlers.
-SELECT j.*, <now> AS db_now, <session_id> AS session_id
+SELECT j.*, <now> AS db_now, <session_id> AS session_id,
+       -- requests recorded while a fire held the row: applied before this claim plans a fire
+       EXISTS (SELECT 1 FROM <prefix>job_request r
+                WHERE r.applied_at IS NULL AND r.job_name = j.lock_name) AS requests_pending
   FROM <prefix>lock_cron j
  WHERE j.status = 'IDLE' AND j.due_time <= <now> <exclude>
  ORDER BY j.due_time

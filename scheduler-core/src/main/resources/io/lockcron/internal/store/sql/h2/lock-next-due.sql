@@ -1,6 +1,9 @@
 -- H2 locks every row it reads before it sorts, so an ORDER BY here would lock the whole due list
 -- for one claim; without it the scan stops at the first row it could lock.
-SELECT j.*, <now> AS db_now, <session_id> AS session_id
+SELECT j.*, <now> AS db_now, <session_id> AS session_id,
+       -- requests recorded while a fire held the row: applied before this claim plans a fire
+       EXISTS (SELECT 1 FROM <prefix>job_request r
+                WHERE r.applied_at IS NULL AND r.job_name = j.lock_name) AS requests_pending
   FROM <prefix>lock_cron j
  WHERE j.status = 'IDLE' AND j.due_time <= <now> <exclude>
  LIMIT 1

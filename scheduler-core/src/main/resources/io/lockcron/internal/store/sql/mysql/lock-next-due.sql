@@ -1,7 +1,10 @@
 -- No ORDER BY: with one, MariaDB's SKIP LOCKED came back empty while other due rows were free
 -- (measured), so a node's drains ran one at a time. The (status, due_time) range scan stops at the
 -- first due row it can lock, which is in due order anyway.
-<causal>SELECT j.*, <now> AS db_now, <session_id> AS session_id
+<causal>SELECT j.*, <now> AS db_now, <session_id> AS session_id,
+       -- requests recorded while a fire held the row: applied before this claim plans a fire
+       EXISTS (SELECT 1 FROM <prefix>job_request r
+                WHERE r.applied_at IS NULL AND r.job_name = j.lock_name) AS requests_pending
   FROM <prefix>lock_cron j
  WHERE j.status = 'IDLE' AND j.due_time <= <now> <exclude>
  LIMIT 1
