@@ -20,17 +20,22 @@ import org.jspecify.annotations.Nullable;
  *
  * <p>A pooled connection (one that unwraps to the pool's physical connection, as HikariCP's do) is
  * labelled once and keeps its label while it lives, also while it sits in the pool: labelling it
- * on every borrow cost two statements per fire. It is labelled again when the node's incarnation
- * changes, and unlabelled at its next borrow once the node has left. A connection that does not
- * unwrap (a bare driver connection, or a pool whose wrapper hides its connection) is labelled per
- * borrow and unlabelled when handed back, as the server cannot tell one borrow from the next.
+ * on every borrow cost two statements per fire. It carries one label at a time, whichever node of
+ * this process borrowed it last (nodes may share a pool), and is labelled again when the node's
+ * incarnation changes; a borrow for no node (a client) leaves the label as it is. A connection
+ * that does not unwrap (a bare driver connection, or a pool whose wrapper hides its connection) is
+ * labelled per borrow and unlabelled when handed back, as the server cannot tell one borrow from
+ * the next.
  */
 public final class SessionLabels implements JdbiPlugin {
     private final SessionIdentity identity;
     private volatile @Nullable String scope;
     private volatile @Nullable SessionOwner owner;
-    /** Physical connection → the label its session carries; a connection the pool drops is collected. */
-    private final Map<Connection, Labelled> pooled = new WeakHashMap<>();
+    /**
+     * Physical connection → the label its session carries, for every store of this process (one
+     * label per session); a connection the pool drops is collected.
+     */
+    private static final Map<Connection, Labelled> pooled = new WeakHashMap<>();
 
     private record Labelled(SessionOwner owner, Label label) {}
 
@@ -52,7 +57,10 @@ public final class SessionLabels implements JdbiPlugin {
         owner = owner(nodeId, incarnation);
     }
 
-    /** Sessions borrowed from now on carry no label (the node left). */
+    /**
+     * Sessions borrowed from now on get no label: the node left. Pooled ones keep theirs, as no
+     * fencer looks for a node that left.
+     */
     public void disown() {
         owner = null;
     }
@@ -64,18 +72,21 @@ public final class SessionLabels implements JdbiPlugin {
     @Override
     public Handle customizeHandle(Handle handle) {
         SessionOwner current = owner;
+        if (current == null) {
+            return handle; // a client's borrow, or the node has left: no label to give
+        }
         Connection physical = physical(handle.getConnection());
         if (physical != null) {
             relabel(handle, physical, current);
-        } else if (current != null) {
+        } else {
             Label label = identity.label(handle, current);
             handle.addCleanable(() -> label.remove(handle));
         }
         return handle;
     }
 
-    /** Gives the pooled session of {@code handle} the label of {@code current} (none if null), if it has another. */
-    private void relabel(Handle handle, Connection physical, @Nullable SessionOwner current) {
+    /** Gives the pooled session of {@code handle} the label of {@code current}, unless it has it already. */
+    private void relabel(Handle handle, Connection physical, SessionOwner current) {
         Labelled was;
         synchronized (pooled) {
             was = pooled.get(physical);
@@ -87,10 +98,7 @@ public final class SessionLabels implements JdbiPlugin {
             synchronized (pooled) {
                 pooled.remove(physical);
             }
-            was.label().remove(handle);
-        }
-        if (current == null) {
-            return;
+            was.label().remove(handle); // another node's of this process, or an earlier incarnation's
         }
         forgetClosed();
         Label label = identity.label(handle, current);
@@ -99,8 +107,8 @@ public final class SessionLabels implements JdbiPlugin {
         }
     }
 
-    /** Lets go of the labels of connections the pool has closed meanwhile (their labels ended with them). */
-    private void forgetClosed() {
+    /** Lets go of the labels of connections the pools have closed meanwhile (their labels ended with them). */
+    private static void forgetClosed() {
         List<Labelled> gone = new ArrayList<>();
         synchronized (pooled) {
             var entries = pooled.entrySet().iterator();
