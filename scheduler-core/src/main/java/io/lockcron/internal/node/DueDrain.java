@@ -43,6 +43,8 @@ final class DueDrain {
     private final AtomicReference<@Nullable Instant> latestDue = new AtomicReference<>();
     /** The due time the database's clock was last asked about: once per due time, not once per drain. */
     private final AtomicReference<@Nullable Instant> probed = new AtomicReference<>();
+    /** Wakes dropped by drains that found nothing while the due time may not have come: signalled again at it. */
+    private final AtomicInteger early = new AtomicInteger();
 
     /**
      * How many drains a node runs at once: its share of the due fires pending — every node hears of
@@ -76,16 +78,23 @@ final class DueDrain {
 
     /** A scheduled fire fell due at {@code due} (by this node's estimate of the database clock). */
     void signal(Instant due) {
-        latestDue.accumulateAndGet(due, (a, b) -> a == null || b.isAfter(a) ? b : a);
-        pending.incrementAndGet();
-        tryStart();
+        signal(due, 1);
     }
 
-    private void tryStart() {
+    private void signal(Instant due, int wakes) {
+        latestDue.accumulateAndGet(due, (a, b) -> a == null || b.isAfter(a) ? b : a);
+        pending.addAndGet(wakes);
+        for (int i = 0; i < wakes && tryStart(); i++) {
+            // one drain per wake, up to the node's share
+        }
+    }
+
+    /** Starts a drain if the node runs fewer than its share; false if it did not. */
+    private boolean tryStart() {
         while (true) {
             int now = active.get();
             if (now >= sizing.drains(pending.get()) || !running.getAsBoolean()) {
-                return;
+                return false;
             }
             if (active.compareAndSet(now, now + 1)) {
                 break;
@@ -93,14 +102,17 @@ final class DueDrain {
         }
         try {
             workers.execute(this::drain);
+            return true;
         } catch (RejectedExecutionException e) {
             active.decrementAndGet(); // shutting down
+            return false;
         }
     }
 
     private void drain() {
         boolean firedAny = false;
         boolean more = false;
+        int dropped = 0;
         try {
             for (int i = 0; i < FIRES_PER_DRAIN && running.getAsBoolean(); i++) {
                 int before = pending.get();
@@ -110,6 +122,7 @@ final class DueDrain {
                     tryStart(); // more may be due: bring in another worker while claims succeed
                     more = i == FIRES_PER_DRAIN - 1;
                 } else if (pending.compareAndSet(before, 0)) {
+                    dropped = before;
                     break; // nothing free, and no wake came in meanwhile
                 }
             }
@@ -119,30 +132,35 @@ final class DueDrain {
         if (more) {
             tryStart();
         } else if (!firedAny) {
-            retryIfEarly();
+            retryIfEarly(dropped);
         }
     }
 
     /**
      * The local timer runs on an estimate of the database clock; if it woke us a little before the
-     * database's due time, nothing was due yet. Ask the database once and come back at the due time.
+     * database's due time, nothing was due yet. Ask the database once per due time and come back
+     * at it with every wake the drains dropped meanwhile ({@code dropped}: this drain's), so that
+     * the node runs its whole share of drains then, not one.
      */
-    private void retryIfEarly() {
+    private void retryIfEarly(int dropped) {
         Instant due = latestDue.get();
         if (due == null || estimatedNow.get().isAfter(due.plusMillis(500)) || !running.getAsBoolean()) {
             return;
         }
+        early.addAndGet(dropped);
         Instant last = probed.getAndSet(due);
         if (due.equals(last)) {
-            return; // another drain of this due time asked already (and came back if it was early)
+            return; // another drain of this due time asked already; its retry brings these wakes back
         }
         Duration wait = Duration.between(dbNow.get(), due);
-        if (!wait.isNegative() && !wait.isZero()) {
-            Runnable again = () -> {
-                probed.compareAndSet(due, null); // if it is early even then, ask once more
-                signal(due);
-            };
-            timers.schedule(again, wait.toNanos() + 1_000_000, TimeUnit.NANOSECONDS);
+        if (wait.isNegative() || wait.isZero()) {
+            early.set(0); // not early: other nodes took the fires
+            return;
         }
+        Runnable again = () -> {
+            probed.compareAndSet(due, null); // if it is early even then, ask once more
+            signal(due, Math.max(1, early.getAndSet(0)));
+        };
+        timers.schedule(again, wait.toNanos() + 1_000_000, TimeUnit.NANOSECONDS);
     }
 }
