@@ -10,6 +10,7 @@ import io.lockcron.testing.Effects;
 import io.lockcron.testing.FireChecker;
 import io.lockcron.testing.GaleraCluster;
 import io.lockcron.testing.GaleraMember;
+import io.lockcron.testing.NodeProcess;
 import io.lockcron.testing.Nodes;
 import io.lockcron.testing.TcpProxy;
 import io.lockcron.testing.TestDatabase;
@@ -90,6 +91,40 @@ class GaleraClusterIT {
 
     @Test
     @Order(2)
+    void multiPrimaryLeavesALiveNodesFireOnAnotherMemberAndTakesItOverOnceThatNodeIsFenced() throws Exception {
+        nodes.use(cluster);
+        Setup setup = setUp();
+        nodes.use(cluster.member(0));
+        NodeProcess crasher = nodes.process("crasher", "--slow-millis", "60000");
+        await().atMost(WAIT).until(() -> running(cluster.member(1)) == 1);
+        nodes.use(cluster.member(1));
+        JobDefinition slow = JobDefinition.builder("slow")
+                .fixedRate(Duration.ofHours(1))
+                .handler(ctx -> {
+                    Effects.inTransaction(ctx);
+                    setup.effects().autocommit(ctx);
+                })
+                .build();
+        nodes.start(
+                "survivor",
+                List.of(slow),
+                b -> b.heartbeatInterval(Duration.ofMillis(300)).heartbeatTimeout(Duration.ofSeconds(2)));
+        Thread.sleep(3_000);
+        assertThat(setup.effects().count("slow", Effects.AUTO))
+                .as("runs of a fire its live node runs on another member")
+                .isEqualTo(1);
+        crasher.kill();
+        await().atMost(WAIT).until(() -> setup.effects().count("slow", Effects.TX) == 1);
+        assertThat(count(setup.jdbi(), "SELECT COUNT(*) FROM failover_event WHERE reason = 'HANG'"))
+                .as("the takeover, once the dead node was fenced")
+                .isEqualTo(1);
+        assertThat(count(setup.jdbi(), "SELECT COUNT(*) FROM failover_event")).isEqualTo(1);
+        assertThat(count(setup.jdbi(), "SELECT COUNT(*) FROM fencing_event WHERE node_id = 'crasher'"))
+                .isEqualTo(1);
+    }
+
+    @Test
+    @Order(3)
     void singleWriterKilledMidRunNodesMoveOnAndEveryInterruptedFireIsTakenOver() throws Exception {
         nodes.use(cluster);
         Setup setup = setUp();
@@ -136,7 +171,7 @@ class GaleraClusterIT {
     }
 
     @Test
-    @Order(3)
+    @Order(4)
     void aNodeHungOnTheNewWriterIsFencedThere() throws Exception {
         nodes.use(cluster.member(1));
         Setup setup = setUp();
