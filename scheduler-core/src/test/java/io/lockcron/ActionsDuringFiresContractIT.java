@@ -98,6 +98,9 @@ public abstract class ActionsDuringFiresContractIT extends DatabaseIT {
         assertThat(effects.count("invoicing", Effects.TX)).isEqualTo(2);
         assertThat(fires).hasValue(2);
         assertThat(execution("invoicing", 1)).containsEntry("fire_kind", "MANUAL");
+        assertThat(Instant.parse(String.valueOf(execution("invoicing", 1).get("fire_time"))))
+                .as("the trigger asked during the fire is a fire after it")
+                .isAfterOrEqualTo(ended);
         assertThat(audit("invoicing"))
                 .containsExactly("RESCHEDULE", "TRIGGER", "PAUSE", "APPLIED", "APPLIED", "APPLIED");
 
@@ -195,7 +198,8 @@ public abstract class ActionsDuringFiresContractIT extends DatabaseIT {
         return Map.of(
                 "fire_kind", e.fireKind().name(),
                 "outcome", e.outcome().name(),
-                "finished_at", String.valueOf(e.finishedAt()));
+                "finished_at", String.valueOf(e.finishedAt()),
+                "fire_time", e.fireTime().toString());
     }
 
     private List<String> audit(String job) {

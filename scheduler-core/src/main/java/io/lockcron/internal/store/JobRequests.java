@@ -181,9 +181,10 @@ public final class JobRequests {
             case PAUSE -> status(h, row.name(), status, JobStatus.IDLE, JobStatus.PAUSED);
             case RESUME -> status(h, row.name(), status, JobStatus.PAUSED, JobStatus.IDLE);
             case TRIGGER -> {
-                store.update(h, "request-trigger")
+                store.update(h, "apply-trigger")
                         .bind("name", row.name())
                         .bind("by", by)
+                        .bind("at", now)
                         .execute();
                 yield new Effect(APPLIED, status, null);
             }
