@@ -85,6 +85,9 @@ public abstract class FailoverContractIT extends DatabaseIT {
                 assertThat(f.reason()).isEqualTo(FailoverReason.HANG);
                 assertThat(f.takeoverDelay()).isGreaterThanOrEqualTo(Duration.ofSeconds(2));
             });
+            // The fencer records the fencing once the kill returned; the kill frees the lock, so the
+            // takeover may commit first.
+            await().atMost(WAIT).until(() -> !client.fencings(10).isEmpty());
             assertThat(client.fencings(10)).singleElement().satisfies(f -> {
                 assertThat(f.nodeId()).isEqualTo("frozen");
                 assertThat(f.fencedBy()).isEqualTo("live");

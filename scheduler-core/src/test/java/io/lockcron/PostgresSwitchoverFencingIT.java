@@ -106,6 +106,9 @@ class PostgresSwitchoverFencingIT {
             assertThat(run.nodeId()).isEqualTo("live");
             assertThat(run.attempt()).isEqualTo(3);
             assertThat(effects.count("ledger", Effects.TX)).as("committed once").isEqualTo(1);
+            // The fencer records the fencing once the kill returned; the kill frees the lock, so the
+            // takeover may commit first.
+            await().atMost(WAIT).until(() -> !client.fencings(10).isEmpty());
             assertThat(client.fencings(10)).singleElement().satisfies(f -> {
                 assertThat(f.nodeId()).isEqualTo("frozen");
                 assertThat(f.fencedBy()).isEqualTo("live");
