@@ -6,6 +6,7 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.jdbi.v3.core.Handle;
+import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -36,7 +37,7 @@ final class GaleraMembers {
     }
 
     /** The session id and member tag of a recorded {@code id@tag}; the tag is null for a plain id. */
-    record Recorded(long id, String member) {
+    record Recorded(long id, @Nullable String member) {
         static Recorded parse(String sessionId) {
             int at = sessionId.indexOf('@');
             return at < 0

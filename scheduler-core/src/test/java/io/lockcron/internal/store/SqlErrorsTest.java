@@ -26,4 +26,22 @@ class SqlErrorsTest {
                     .isFalse();
         }
     }
+
+    @Test
+    void aGaleraCertificationFailureADeadlockOrASerializationFailureIsALostRace() {
+        // Galera reports a failed certification as MySQL's deadlock: error 1213, SQLSTATE 40001.
+        assertThat(SqlErrors.isLostRace(new RuntimeException(new SQLException("Deadlock found", "40001", 1213))))
+                .isTrue();
+        assertThat(SqlErrors.isLostRace(new SQLException("deadlock detected", "40P01")))
+                .isTrue();
+        assertThat(SqlErrors.isLostRace(new SQLException("gone", "08S01"))).isFalse();
+        assertThat(SqlErrors.isLostRace(new SQLException("Duplicate entry", "23000", 1062)))
+                .isFalse();
+    }
+
+    @Test
+    void aSessionIdRecordedOnAGaleraMemberCarriesThatMembersTag() {
+        assertThat(GaleraMembers.Recorded.parse("17@dc8f4435")).isEqualTo(new GaleraMembers.Recorded(17, "dc8f4435"));
+        assertThat(GaleraMembers.Recorded.parse("42")).isEqualTo(new GaleraMembers.Recorded(42, null));
+    }
 }
