@@ -139,6 +139,9 @@ abstract class SessionIdentityContractIT {
                         .until(() -> client.executions(ExecutionQuery.all().job("ledger"))
                                         .total()
                                 == 1);
+                // The kill frees the row lock, so the takeover can commit before the fencer has
+                // written its record: wait for the record, and only then judge the bystander.
+                await().atMost(WAIT).until(() -> !client.fencings(10).isEmpty());
 
                 assertThat(bystander.isValid(5))
                         .as("the bystander's session survived fencing")

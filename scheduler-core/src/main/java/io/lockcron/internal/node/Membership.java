@@ -44,6 +44,16 @@ final class Membership {
         return store.nodes().join(nodeId, host, pid, heartbeats);
     }
 
+    /** Whether another process now runs with this node id (a newer incarnation); logs it if so. */
+    boolean displaced(int current) {
+        Optional<NodeStore.Membership> now = store.nodes().membership(nodeId);
+        if (now.isPresent() && now.get().incarnation() != current && now.get().state() == NodeState.ACTIVE) {
+            displaced(current, now.get());
+            return true;
+        }
+        return false;
+    }
+
     /**
      * After incarnation {@code current} lost its membership (fenced, or marked left): the next
      * incarnation, or empty if another process now runs with this node id and this one must stop.

@@ -6,6 +6,7 @@ import io.lockcron.internal.fire.FireProtocol;
 import io.lockcron.internal.fire.FireSettings;
 import io.lockcron.internal.fire.Listeners;
 import io.lockcron.internal.fire.NodeView;
+import io.lockcron.internal.store.NodeStore;
 import io.lockcron.internal.store.SchemaVerifier;
 import io.lockcron.internal.store.Store;
 import io.lockcron.internal.store.StoreFactory;
@@ -18,6 +19,7 @@ import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.Collectors;
 import javax.sql.DataSource;
@@ -48,8 +50,7 @@ public final class SchedulerNode implements Scheduler, NodeView {
     private final FireProtocol protocol;
     private final Fencer fencer;
     private final Membership membership;
-    private final java.util.concurrent.atomic.AtomicBoolean steppingDown =
-            new java.util.concurrent.atomic.AtomicBoolean();
+    private final AtomicBoolean steppingDown = new AtomicBoolean();
     private final FireScheduler fires;
     private volatile List<JobDefinition> pendingDefinitions = List.of();
     private final AtomicInteger membershipEpoch = new AtomicInteger();
@@ -92,11 +93,8 @@ public final class SchedulerNode implements Scheduler, NodeView {
                 timers,
                 config.invoker(),
                 listeners);
-        this.membership = new Membership(
-                store,
-                config.nodeId(),
-                new io.lockcron.internal.store.NodeStore.Heartbeats(
-                        config.heartbeatInterval(), config.heartbeatTimeout()));
+        var published = new NodeStore.Heartbeats(config.heartbeatInterval(), config.heartbeatTimeout());
+        this.membership = new Membership(store, config.nodeId(), published);
         this.fencer = new Fencer(
                 store,
                 config.nodeId(),
@@ -109,7 +107,7 @@ public final class SchedulerNode implements Scheduler, NodeView {
                         config.workerThreads(),
                         timers,
                         workers,
-                        () -> running,
+                        () -> running && !steppingDown.get(),
                         () -> stopping,
                         fencer::liveNodes),
                 store,
@@ -133,10 +131,8 @@ public final class SchedulerNode implements Scheduler, NodeView {
         pendingDefinitions = new JobRegistrar(store).register(definitions);
         incarnation = membership.join();
         store.sessions().own(config.nodeId(), incarnation); // fencers find this incarnation's sessions
-        store.registrations()
-                .record(
-                        config.nodeId(),
-                        definitions.stream().map(JobDefinition::name).toList());
+        List<String> names = definitions.stream().map(JobDefinition::name).toList();
+        store.registrations().record(config.nodeId(), names);
         graceBeforeFencing();
         running = true;
         timers.scheduleWithFixedDelay(this::poll, 0, config.pollInterval().toMillis(), TimeUnit.MILLISECONDS);
@@ -268,18 +264,25 @@ public final class SchedulerNode implements Scheduler, NodeView {
 
     /** False if this process must step down: another one runs with this node id now. */
     private boolean rejoin() {
-        membershipEpoch.incrementAndGet(); // fires begun before must not commit
+        if (membership.displaced(incarnation)) { // not fenced: running fires commit (dropping them runs bodies twice)
+            return stepDown();
+        }
+        membershipEpoch.incrementAndGet(); // fenced: fires begun before must not commit
         var next = membership.rejoin(incarnation);
         if (next.isEmpty()) {
-            if (steppingDown.compareAndSet(false, true)) {
-                new Thread(this::stop, "lockcron-step-down-" + config.nodeId()).start();
-            }
-            return false;
+            return stepDown();
         }
         incarnation = next.getAsInt();
         store.sessions().own(config.nodeId(), incarnation); // fencers find this incarnation's sessions
         graceBeforeFencing();
         return true;
+    }
+
+    private boolean stepDown() {
+        if (steppingDown.compareAndSet(false, true)) {
+            new Thread(this::stop, "lockcron-step-down-" + config.nodeId()).start();
+        }
+        return false;
     }
 
     /** Wait one heartbeat timeout before judging others: their heartbeats may have been held up like ours. */
