@@ -6,8 +6,8 @@ import io.lockcron.JobRequest.Action;
 import io.lockcron.JobStatus;
 import io.lockcron.LockcronException;
 import io.lockcron.UnknownJobException;
-import io.lockcron.internal.store.JobRequests.Effect;
 import io.lockcron.internal.store.JobStore.Locked;
+import io.lockcron.internal.store.RowActions.Effect;
 import io.lockcron.trigger.Trigger;
 import io.lockcron.trigger.TriggerType;
 import java.time.Instant;
@@ -25,9 +25,11 @@ import org.jspecify.annotations.Nullable;
  */
 final class ActionRequests {
     private final Store store;
+    private final RowActions actions;
 
     ActionRequests(Store store) {
         this.store = store;
+        this.actions = new RowActions(store);
     }
 
     /** Who acts, for the audit log; null for the plain client, which audits nothing. */
@@ -45,7 +47,7 @@ final class ActionRequests {
                     // pause of a job that is (or will be, once the requests before it apply) paused
                     // is answered now, not queued.
                     JobRow committed = committed(h, job).orElseThrow(() -> new UnknownJobException(job));
-                    Optional<ActionResult> settled = JobRequests.settledBy(
+                    Optional<ActionResult> settled = RowActions.settledBy(
                             job, store.requests().statusAfterPending(h, job, committed.status()), action);
                     if (settled.isPresent()) {
                         return settled;
@@ -61,19 +63,12 @@ final class ActionRequests {
                         .applyPending(h, job, locked.get().dbNow())
                         .orElse(row);
             }
-            Effect effect = store.requests()
-                    .apply(
-                            h,
-                            row,
-                            row.status(),
-                            action,
-                            trigger,
-                            by,
-                            locked.get().dbNow());
-            if (effect.result().equals(JobRequests.REFUSED)) {
+            Effect effect = actions.apply(
+                    h, row, row.status(), action, trigger, by, locked.get().dbNow());
+            if (effect.result().equals(RowActions.REFUSED)) {
                 throw new LockcronException(String.valueOf(effect.detail()));
             }
-            if (effect.result().equals(JobRequests.UNCHANGED)) {
+            if (effect.result().equals(RowActions.UNCHANGED)) {
                 return Optional.of(ActionResult.UNCHANGED);
             }
             audit(h, actor, action, job, action == Action.RESCHEDULE ? effect.detail() : null);

@@ -155,7 +155,7 @@ final class AuditedJobActions implements JobActions {
                     h,
                     DELETE,
                     job,
-                    JobRequests.describe(row) + ", last fire "
+                    RowActions.describe(row) + ", last fire "
                             + (row.lastFireTime() == null ? "never" : row.lastFireTime() + " " + row.lastOutcome()));
         });
     }

@@ -1,10 +1,8 @@
 package io.lockcron.internal.store;
 
-import io.lockcron.ActionResult;
 import io.lockcron.JobRequest;
 import io.lockcron.JobRequest.Action;
 import io.lockcron.JobStatus;
-import io.lockcron.LockcronException;
 import io.lockcron.internal.store.JobStore.Locked;
 import io.lockcron.trigger.Trigger;
 import io.lockcron.trigger.TriggerType;
@@ -21,20 +19,20 @@ import org.jspecify.annotations.Nullable;
  * held the job's row. Recording one never touches that row, so it never waits for the fire;
  * applying them needs the row, so it happens where a node holds it anyway — at the fire's end,
  * at the next claim — or where a poll finds it free. Requests apply in arrival order, each on the
- * row as the ones before it left it.
+ * row as the ones before it left it, by the same {@link RowActions} that apply an action made on a
+ * free row at once.
  */
 public final class JobRequests {
-    static final String APPLIED = "APPLIED";
-    static final String UNCHANGED = "UNCHANGED";
-    static final String REFUSED = "REFUSED";
     private static final int MAX_TEXT = 1000;
 
     private final Store store;
+    private final RowActions actions;
     /** Jobs the node's last poll saw requests of: their running fires apply them at their end. */
     private volatile Set<String> seen = Set.of();
 
     JobRequests(Store store) {
         this.store = store;
+        this.actions = new RowActions(store);
     }
 
     /** What the node's poll saw pending (one query per poll, none per fire). */
@@ -60,9 +58,6 @@ public final class JobRequests {
             boolean audited,
             @Nullable String via,
             Instant requestedAt) {}
-
-    /** What one action did to a row: {@link #APPLIED}, {@link #UNCHANGED} or {@link #REFUSED} (with why). */
-    record Effect(String result, JobStatus status, @Nullable String detail) {}
 
     /** Records a request for {@code job} on {@code h}; it is applied later, by whoever holds the row then. */
     void record(
@@ -122,7 +117,7 @@ public final class JobRequests {
         JobRow row = locked.get().row();
         JobStatus status = row.status();
         for (Pending p : pending) {
-            Effect effect = apply(h, row, status, p.action(), p.trigger(), p.by(), now);
+            RowActions.Effect effect = actions.apply(h, row, status, p.action(), p.trigger(), p.by(), now);
             status = effect.status();
             store.update(h, "close-request")
                     .bind("id", p.id())
@@ -168,30 +163,6 @@ public final class JobRequests {
                         .list());
     }
 
-    /** Applies one action to the row this transaction holds, whose status is {@code status} by now. */
-    Effect apply(
-            Handle h,
-            JobRow row,
-            JobStatus status,
-            Action action,
-            @Nullable Trigger trigger,
-            @Nullable String by,
-            Instant now) {
-        return switch (action) {
-            case PAUSE -> status(h, row.name(), status, JobStatus.IDLE, JobStatus.PAUSED);
-            case RESUME -> status(h, row.name(), status, JobStatus.PAUSED, JobStatus.IDLE);
-            case TRIGGER -> {
-                store.update(h, "apply-trigger")
-                        .bind("name", row.name())
-                        .bind("by", by)
-                        .bind("at", now)
-                        .execute();
-                yield new Effect(APPLIED, status, null);
-            }
-            case RESCHEDULE -> reschedule(h, row, status, java.util.Objects.requireNonNull(trigger), now);
-        };
-    }
-
     /** Whether {@code job} will be paused once its pending requests apply, from {@code status} now. */
     JobStatus statusAfterPending(Handle h, String job, JobStatus status) {
         JobStatus after = status;
@@ -206,76 +177,6 @@ public final class JobRequests {
             }
         }
         return after;
-    }
-
-    /**
-     * What a pause or resume of a job in {@code status} comes to without touching its row:
-     * {@link ActionResult#UNCHANGED} if it is so already, empty if it would change it.
-     *
-     * @throws LockcronException if the job's state forbids it (a completed one-shot)
-     */
-    static Optional<ActionResult> settledBy(String job, JobStatus status, Action action) {
-        if (action != Action.PAUSE && action != Action.RESUME) {
-            return Optional.empty();
-        }
-        JobStatus from = action == Action.PAUSE ? JobStatus.IDLE : JobStatus.PAUSED;
-        JobStatus to = action == Action.PAUSE ? JobStatus.PAUSED : JobStatus.IDLE;
-        if (status == to) {
-            return Optional.of(ActionResult.UNCHANGED);
-        }
-        if (status != from) {
-            throw new LockcronException(refusal(job, status, from, to));
-        }
-        return Optional.empty();
-    }
-
-    private static String refusal(String job, JobStatus status, JobStatus from, JobStatus to) {
-        return "Job '" + job + "' is " + status + "; only a job that is " + from + " can become " + to + ".";
-    }
-
-    private Effect status(Handle h, String job, JobStatus status, JobStatus from, JobStatus to) {
-        if (status == to) {
-            return new Effect(UNCHANGED, status, "was " + to + " already");
-        }
-        if (status != from) {
-            return new Effect(REFUSED, status, refusal(job, status, from, to));
-        }
-        store.update(h, "set-status")
-                .bind("name", job)
-                .bind("from", from.name())
-                .bind("to", to.name())
-                .execute();
-        return new Effect(APPLIED, to, null);
-    }
-
-    private Effect reschedule(Handle h, JobRow row, JobStatus status, Trigger trigger, Instant now) {
-        Instant first = trigger.firstFire(now).orElse(null); // bounded: every next-fire search is
-        if (first == null && trigger.type() != TriggerType.ON_DEMAND) {
-            return new Effect(
-                    REFUSED,
-                    status,
-                    "Job '" + row.name() + "' cannot be rescheduled to " + trigger.describe()
-                            + ": it never fires after " + now + ".");
-        }
-        store.update(h, "reschedule-job")
-                .bind("name", row.name())
-                .bind("triggerType", trigger.type().name())
-                .bind("triggerValue", trigger.value())
-                .bind("zone", trigger.zone().getId())
-                .bind("nextFireTime", first)
-                .execute();
-        return new Effect(
-                APPLIED,
-                status == JobStatus.COMPLETED ? JobStatus.IDLE : status,
-                trigger.describe() + " (was " + describe(row) + ")");
-    }
-
-    static String describe(JobRow row) {
-        try {
-            return row.trigger().describe();
-        } catch (LockcronException e) {
-            return row.triggerType() + " " + row.triggerValue();
-        }
     }
 
     private static @Nullable String describe(@Nullable String type, @Nullable String value, @Nullable String zone) {
