@@ -22,11 +22,16 @@ final class ConnectionGuard implements InvocationHandler {
     private @Nullable Connection proxy;
     private volatile boolean released;
     private volatile @Nullable String lostReason;
+    /** Run once, before the job's first call that could reach the database; null once run. */
+    private @Nullable Runnable beforeFirstUse;
 
-    ConnectionGuard(Connection raw, String job, Predicate<String> endsTransaction) {
+    private @Nullable RuntimeException firstUseFailure;
+
+    ConnectionGuard(Connection raw, String job, Predicate<String> endsTransaction, @Nullable Runnable beforeFirstUse) {
         this.raw = raw;
         this.job = job;
         this.endsTransaction = endsTransaction;
+        this.beforeFirstUse = beforeFirstUse;
     }
 
     void bind(Connection proxy) {
@@ -54,6 +59,9 @@ final class ConnectionGuard implements InvocationHandler {
                 break;
         }
         checkUsable();
+        if (!readsLocalState(name, args)) {
+            firstUse();
+        }
         switch (name) {
             case "commit":
                 throw refused("commit the transaction");
@@ -96,6 +104,46 @@ final class ConnectionGuard implements InvocationHandler {
             return FireConnections.statement(statement, this);
         }
         return result;
+    }
+
+    /**
+     * Calls that only read or keep the connection's local state, which Spring, JDBI and pools make
+     * on a connection they never run a statement on; every other call may reach the database.
+     */
+    private static boolean readsLocalState(String name, Object @Nullable [] args) {
+        return switch (name) {
+            case "getAutoCommit",
+                    "getTransactionIsolation",
+                    "isReadOnly",
+                    "isValid",
+                    "getWarnings",
+                    "clearWarnings",
+                    "getHoldability",
+                    "getCatalog",
+                    "getSchema",
+                    "getNetworkTimeout",
+                    "getClientInfo",
+                    "isWrapperFor" -> true;
+            case "setAutoCommit" -> args != null && Boolean.FALSE.equals(args[0]);
+            default -> false;
+        };
+    }
+
+    private void firstUse() throws SQLException {
+        Runnable first = beforeFirstUse;
+        if (first != null) {
+            beforeFirstUse = null;
+            try {
+                first.run();
+            } catch (RuntimeException e) {
+                firstUseFailure = e;
+            }
+        }
+        if (firstUseFailure != null) {
+            throw new SQLException(
+                    "Job '" + job + "' cannot use its fire's transaction: " + firstUseFailure.getMessage(),
+                    firstUseFailure);
+        }
     }
 
     @Nullable

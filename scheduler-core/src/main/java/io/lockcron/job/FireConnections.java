@@ -26,7 +26,21 @@ public final class FireConnections {
      * the database would end the transaction on (they are refused before they run).
      */
     public static GuardedConnection guard(Connection raw, String job, Predicate<String> endsTransaction) {
-        ConnectionGuard guard = new ConnectionGuard(raw, job, endsTransaction);
+        return guard(raw, job, endsTransaction, null);
+    }
+
+    /**
+     * As {@link #guard(Connection, String, Predicate)}; {@code beforeFirstUse} runs once, before the
+     * job's first call that may reach the database (a statement, a savepoint, the raw connection):
+     * calls that only read local state, such as {@code getAutoCommit()}, do not count. If it
+     * throws, that call and every later one fail with an {@link java.sql.SQLException} that says why.
+     */
+    public static GuardedConnection guard(
+            Connection raw,
+            String job,
+            Predicate<String> endsTransaction,
+            @org.jspecify.annotations.Nullable Runnable beforeFirstUse) {
+        ConnectionGuard guard = new ConnectionGuard(raw, job, endsTransaction, beforeFirstUse);
         Connection proxy = (Connection) Proxy.newProxyInstance(
                 FireConnections.class.getClassLoader(), new Class<?>[] {Connection.class}, guard);
         guard.bind(proxy);

@@ -28,6 +28,14 @@ public interface JobContext {
     /**
      * Grows with every attempt and every takeover of the job. Pass it downstream so a system can
      * reject work from a node that has since lost the job.
+     *
+     * <p>The token is the id of the attempt's record. A short transactional fire puts its attempt on
+     * record only when that matters (see the fire protocol in the README), so the first call may
+     * write that record — one short transaction — before it returns; later calls return the same
+     * value. A fire that never asks, never touches its transaction and ends within 100 ms commits
+     * with no attempt record and fencing token 0 in its execution row.
+     *
+     * @throws io.lockcron.LockcronException if the node lost the fire's lock meanwhile (it was fenced)
      */
     long fencingToken();
 

@@ -72,7 +72,10 @@ class LockcronObservationTest {
                             .containsExactlyInAnyOrder("observed", "observed:order-42");
                     assertThat(MDCS)
                             .allSatisfy(mdc -> assertThat(mdc)
-                                    .containsKeys("lockcron.fireTime", "lockcron.attempt", "lockcron.fencingToken"));
+                                    .containsKeys("lockcron.fireTime", "lockcron.attempt", "lockcron.fencingToken")
+                                    .satisfies(m -> assertThat(m.get("lockcron.fencingToken"))
+                                            .isEqualTo(m.get("issued"))
+                                            .isNotEqualTo("0")));
 
                     await().atMost(Duration.ofSeconds(30))
                             .until(() -> meters.find("lockcron.executions")
@@ -94,7 +97,10 @@ class LockcronObservationTest {
     static class ObservedJobs {
         @ClusteredJob(name = "observed", onDemand = true)
         void run(JobContext ctx) {
-            MDCS.add(MDC.getCopyOfContextMap());
+            long token = ctx.fencingToken(); // issued on demand: from then on the job's log lines carry it
+            Map<String, String> mdc = new java.util.HashMap<>(MDC.getCopyOfContextMap());
+            mdc.put("issued", Long.toString(token));
+            MDCS.add(mdc);
         }
     }
 }

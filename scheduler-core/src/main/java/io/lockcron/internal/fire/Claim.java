@@ -1,6 +1,5 @@
 package io.lockcron.internal.fire;
 
-import io.lockcron.internal.store.AttemptStore.Attempt;
 import io.lockcron.internal.store.JobRow;
 import io.lockcron.internal.store.JobStore.Locked;
 import io.lockcron.job.JobDefinition;
@@ -8,13 +7,23 @@ import java.time.Instant;
 
 /**
  * A fire this node has claimed: the job's row locked in the fire's transaction, the fire the plan
- * chose, the attempt on record, and the local definition that runs it. The one value the
- * transactional run and the lease run consume; see {@link FireProtocol}.
+ * chose, the attempt (on record, or to be put on record when it matters: {@link FireAttempt}), and
+ * the local definition that runs it. The one value the transactional run and the lease run
+ * consume; see {@link FireProtocol}.
  *
  * @param startNanos when the claim began, on this node's monotonic clock (durations only)
  * @param epoch the node's membership epoch at the claim: a fence in between forbids the commit
+ * @param executionStarted whether the claim inserted the fire's execution row (RUNNING); if not, the
+ *     run inserts it when the job first touches the transaction, or records it whole at the end
  */
-record Claim(Locked locked, Plan.Run run, Attempt attempt, JobDefinition definition, long startNanos, int epoch) {
+record Claim(
+        Locked locked,
+        Plan.Run run,
+        FireAttempt attempt,
+        JobDefinition definition,
+        long startNanos,
+        int epoch,
+        boolean executionStarted) {
 
     JobRow row() {
         return locked.row();

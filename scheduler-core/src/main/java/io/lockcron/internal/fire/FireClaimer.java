@@ -15,6 +15,8 @@ import io.lockcron.job.FireKind;
 import io.lockcron.job.JobDefinition;
 import java.time.Instant;
 import java.util.Optional;
+import java.util.concurrent.Executor;
+import java.util.concurrent.ScheduledExecutorService;
 import java.util.function.Function;
 import org.jdbi.v3.core.Handle;
 import org.jspecify.annotations.Nullable;
@@ -37,16 +39,25 @@ final class FireClaimer {
 
     record Settled(FireResult result) implements Step {}
 
+    /**
+     * Where first attempts of transactional fires wait to go on record ({@link FireAttempt}); absent
+     * when fires run in transactions a caller's manager begins, whose job may reach the connection
+     * without passing lockcron's guard.
+     */
+    record Deferral(ScheduledExecutorService timers, Executor recorder) {}
+
     private final Store store;
     private final NodeView node;
     private final FirePlanner planner;
     private final Listeners listeners;
+    private final @Nullable Deferral deferral;
 
-    FireClaimer(Store store, NodeView node, FirePlanner planner, Listeners listeners) {
+    FireClaimer(Store store, NodeView node, FirePlanner planner, Listeners listeners, @Nullable Deferral deferral) {
         this.store = store;
         this.node = node;
         this.planner = planner;
         this.listeners = listeners;
+        this.deferral = deferral;
     }
 
     /** {@code h} is in the transaction that holds {@code locked}; a settled step has committed or rolled it back. */
@@ -64,11 +75,12 @@ final class FireClaimer {
             Optional<JobRow> after = store.requests().applyPending(h, row.name(), now);
             if (after.isPresent()) {
                 row = after.get();
-                locked = new Locked(row, now, locked.sessionId(), false);
+                locked = new Locked(row, now, locked.sessionId(), false, true);
                 applied = true;
             }
         }
-        Plan plan = takeoverOrMisfire(h, row, planner.plan(row, now));
+        // The claim's own read says whether the next fire is on record, unless requests changed the row.
+        Plan plan = takeoverOrMisfire(h, row, planner.plan(row, now), applied ? null : locked.fireOnRecord());
         if (plan instanceof Plan.NotDue notDue) {
             if (applied) {
                 h.commit();
@@ -85,18 +97,24 @@ final class FireClaimer {
             return new Settled(new FireResult.Done(FireOutcomes.dueOf(update), now, null));
         }
         Plan.Run run = (Plan.Run) plan;
-        Optional<Attempt> begun = store.attempts()
-                .tryBegin(new AttemptStore.Opening(
-                        row.name(),
-                        run.fireTime(),
-                        node.nodeId(),
-                        locked.sessionId(),
-                        now,
-                        FireOutcomes.expectedAttempt(row, run),
-                        row.status() == JobStatus.RUNNING,
-                        // Fenced since the lock was taken (a pause, a pool that ran dry): the lock is gone
-                        // with its session; open no attempt and take no other node's over.
-                        () -> node.membershipEpoch() == epoch));
+        var opening = new AttemptStore.Opening(
+                row.name(),
+                run.fireTime(),
+                node.nodeId(),
+                locked.sessionId(),
+                now,
+                FireOutcomes.expectedAttempt(row, run),
+                row.status() == JobStatus.RUNNING,
+                // Fenced since the lock was taken (a pause, a pool that ran dry): the lock is gone
+                // with its session; open no attempt and take no other node's over.
+                () -> node.membershipEpoch() == epoch);
+        if (deferral != null && !applied && firstOfItsFire(locked, run, definition)) {
+            // Nothing of this fire is on record anywhere: its attempt and execution wait (FireAttempt).
+            FireAttempt attempt =
+                    FireAttempt.deferred(store.attempts(), opening, deferral.timers(), deferral.recorder());
+            return new Claimed(new Claim(locked, run, attempt, definition, startNanos, epoch, false));
+        }
+        Optional<Attempt> begun = store.attempts().tryBegin(opening);
         if (begun.isEmpty()) {
             h.rollback(); // its job ended the transaction, its live owner records it, or our lock is gone
             return new Settled(new FireResult.Busy());
@@ -126,7 +144,18 @@ final class FireClaimer {
             store.attempts().close(attempt.id(), AttemptOutcome.FAILED, now);
             return new Settled(new FireResult.Done(FireOutcomes.dueOf(update), now, null));
         }
-        return new Claimed(new Claim(locked, run, attempt, definition, startNanos, epoch));
+        return new Claimed(new Claim(locked, run, FireAttempt.recorded(attempt), definition, startNanos, epoch, true));
+    }
+
+    /** The row's scheduled next fire, run in its transaction, with no attempt or execution on record. */
+    private static boolean firstOfItsFire(Locked locked, Plan.Run run, JobDefinition definition) {
+        JobRow row = locked.row();
+        return !locked.fireOnRecord()
+                && !run.retry()
+                && run.kind() == FireKind.SCHEDULED
+                && run.fireTime().equals(row.nextFireTime())
+                && row.status() == JobStatus.IDLE
+                && definition.mode() == io.lockcron.job.ExecutionMode.TRANSACTIONAL;
     }
 
     /**
@@ -146,13 +175,15 @@ final class FireClaimer {
      * A misfire policy is about to skip or replace the pending fire; if a node had started it
      * (and died or hung), it is no misfire but a takeover of that very fire.
      */
-    private Plan takeoverOrMisfire(Handle h, JobRow row, Plan plan) {
+    private Plan takeoverOrMisfire(Handle h, JobRow row, Plan plan, @Nullable Boolean fireOnRecord) {
         boolean replaces = plan instanceof Plan.Advance
                 || plan instanceof Plan.Run r && !r.fireTime().equals(row.nextFireTime());
         if (replaces
                 && row.nextFireTime() != null
                 && row.triggerRequestedAt() == null
-                && store.attempts().started(h, row.name(), row.nextFireTime())) {
+                && (fireOnRecord != null
+                        ? fireOnRecord
+                        : store.attempts().started(h, row.name(), row.nextFireTime()))) {
             return new Plan.Run(row.nextFireTime(), FireKind.SCHEDULED, true);
         }
         return plan;

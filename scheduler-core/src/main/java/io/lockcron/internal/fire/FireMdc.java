@@ -5,7 +5,8 @@ import org.slf4j.MDC;
 
 /**
  * The fire's identity in the logging context while its body runs, so every line the job (and
- * what it calls) logs names the job, the fire time, the attempt and the fencing token.
+ * what it calls) logs names the job, the fire time, the attempt and — once it is issued — the
+ * fencing token.
  */
 final class FireMdc implements AutoCloseable {
     static final String JOB = "lockcron.job";
@@ -19,7 +20,10 @@ final class FireMdc implements AutoCloseable {
         MDC.put(JOB, context.jobName());
         MDC.put(FIRE_TIME, context.scheduledFireTime().toString());
         MDC.put(ATTEMPT, Integer.toString(context.attempt()));
-        MDC.put(FENCING_TOKEN, Long.toString(context.fencingToken()));
+        // A transactional fire's token is issued when the job asks for it; the context does not ask.
+        if (!(context instanceof FireContext fire) || fire.fireAttempt().id() != 0) {
+            MDC.put(FENCING_TOKEN, Long.toString(context.fencingToken()));
+        }
         return new FireMdc();
     }
 

@@ -9,7 +9,11 @@ import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.Collection;
 import java.util.Optional;
+import java.util.concurrent.Executor;
+import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
 import java.util.function.Function;
 import java.util.function.Supplier;
 import org.jdbi.v3.core.Handle;
@@ -27,15 +31,21 @@ import org.slf4j.LoggerFactory;
  * SELECT ... WHERE status = 'IDLE' AND due_time <= NOW()
  *            ORDER BY due_time LIMIT 1                       FOR UPDATE SKIP LOCKED  -- the next due fire
  * claim ({@link FireClaimer}): plan the fire on the database clock (misfire policy, retries, a
- *   takeover of a fire another node started); INSERT fire_attempt in a short transaction of its
- *   own (who runs it, its session; its id is the fencing token; a lost attempt found here is
- *   closed and recorded as a failover); INSERT job_execution RUNNING unless the fire has one
- *   (the idempotency guard)
+ *   takeover of a fire another node started). The claim's read also says whether the fire has an
+ *   attempt or an execution on record already. If not — a first attempt, run in this transaction —
+ *   nothing more is written now: the attempt ({@link FireAttempt}) goes on record, in a short
+ *   transaction of its own, only before the job first touches the fire's connection, when the job
+ *   asks for its fencing token (the record's id), or once the fire has run 100 ms. Otherwise (a
+ *   retry, a takeover, a lease, a caller's transaction): INSERT fire_attempt at once in a short
+ *   transaction of its own (a lost attempt found here is closed and recorded as a failover), and
+ *   INSERT job_execution RUNNING unless the fire has one (the idempotency guard)
  * transactional run ({@link TransactionalRun}):
- *   SAVEPOINT body; run the job on this very transaction, through a connection that refuses to end
- *   it; on failure ROLLBACK TO SAVEPOINT body
- *   UPDATE lock_cron (next fire, or retry); UPDATE job_execution (outcome); UPDATE fire_attempt
- *   check that the transaction is still the one that took the lock; COMMIT          -- unlock
+ *   run the job on this very transaction, through a connection that refuses to end it; before its
+ *   first use: attempt on record, INSERT job_execution RUNNING, SAVEPOINT body; on failure
+ *   ROLLBACK TO SAVEPOINT body
+ *   UPDATE lock_cron (next fire, or retry); UPDATE job_execution (outcome) — or, for a job that
+ *   never touched the transaction, INSERT job_execution with its outcome; UPDATE fire_attempt if
+ *   on record; check that the transaction is still the one that took the lock; COMMIT -- unlock
  * lease run ({@link LeaseRun}):
  *   UPDATE lock_cron SET status = 'RUNNING', owner, lease_until, fencing_token; COMMIT
  *   run the job outside any transaction, renewing the lease; finish in a short transaction
@@ -44,7 +54,10 @@ import org.slf4j.LoggerFactory;
  *
  * The row lock, not a status flag, keeps other nodes out: if this process dies, the database rolls
  * the transaction back, frees the row and the fire is still due for the next node, which finds
- * the open attempt and records the failover. A hung node is fenced: its labelled sessions are
+ * the open attempt and records the failover. A fire lost before its attempt went on record (the
+ * node died within its first 100 ms, before its job touched the transaction or asked for a token)
+ * leaves nothing behind: nothing of it committed, no token of it was seen, and the next node runs it
+ * as a first attempt, with no failover on record. A hung node is fenced: its labelled sessions are
  * killed, so its work can never commit; a node that learns it was fenced commits nothing. A fire
  * whose own transaction cannot be committed is recorded in a new one ({@link
  * LostTransactionRecorder}). Nodes drain the due list with the second form of the lock, so they
@@ -76,10 +89,29 @@ public final class FireProtocol {
         Finisher finisher = new Finisher(store, node, listeners);
         JobBody body = new JobBody(timers, invoker);
         this.leaseWatch = new LeaseWatch(settings.leaseDuration());
-        this.claimer =
-                new FireClaimer(store, node, new FirePlanner(settings.misfireThreshold(), leaseWatch), listeners);
+        this.claimer = new FireClaimer(
+                store,
+                node,
+                new FirePlanner(settings.misfireThreshold(), leaseWatch),
+                listeners,
+                handles.perJob() ? null : new FireClaimer.Deferral(timers, attemptRecorder(node.nodeId())));
         this.transactional = new TransactionalRun(store, node, body, sessionLimits, finisher);
         this.leases = new LeaseRun(store, node, settings.leaseDuration(), body, finisher);
+    }
+
+    /**
+     * The thread that puts long fires' attempts on record ({@link FireAttempt}); it ends when idle,
+     * so a stopped node leaves none behind.
+     */
+    private static Executor attemptRecorder(String nodeId) {
+        ThreadPoolExecutor recorder =
+                new ThreadPoolExecutor(1, 1, 1, TimeUnit.SECONDS, new LinkedBlockingQueue<>(), r -> {
+                    Thread t = new Thread(r, "lockcron-attempts-" + nodeId);
+                    t.setDaemon(true);
+                    return t;
+                });
+        recorder.allowCoreThreadTimeOut(true);
+        return recorder;
     }
 
     /** The held leases this node watches before taking one over; fed by the node's polls. */

@@ -13,22 +13,27 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * What a transactional job is handed for one fire: the fire's connection behind a guard, and a
- * JDBI handle on that guarded connection, so neither can end the transaction that holds the lock.
+ * JDBI handle on that guarded connection (opened when the job first asks for it), so neither can
+ * end the transaction that holds the lock.
  */
 final class JobTransaction implements AutoCloseable {
     private final GuardedConnection guarded;
-    private final Handle handle;
+    private final Opener opener;
+    private @Nullable Handle handle;
 
-    private JobTransaction(GuardedConnection guarded, Handle handle) {
+    private JobTransaction(GuardedConnection guarded, Opener opener) {
         this.guarded = guarded;
-        this.handle = handle;
+        this.opener = opener;
     }
 
     Connection connection() {
         return guarded.connection();
     }
 
-    Handle handle() {
+    synchronized Handle handle() {
+        if (handle == null) {
+            handle = opener.handleOn(guarded.connection());
+        }
         return handle;
     }
 
@@ -40,9 +45,11 @@ final class JobTransaction implements AutoCloseable {
 
     /** Ends the job's use of both; the fire's own connection stays open. */
     @Override
-    public void close() {
+    public synchronized void close() {
         guarded.release();
-        handle.close();
+        if (handle != null) {
+            handle.close();
+        }
     }
 
     /** Opens job transactions on fire connections, with the store's JDBI configuration. */
@@ -73,11 +80,15 @@ final class JobTransaction implements AutoCloseable {
             jdbi.getConfig(Handles.class).setForceEndTransactions(false);
         }
 
-        JobTransaction open(Connection fire, String job) {
-            GuardedConnection guarded = FireConnections.guard(fire, job, endsTransaction);
-            next.set(guarded.connection());
+        /** {@code beforeFirstUse}: see {@link FireConnections#guard(Connection, String, Predicate, Runnable)}. */
+        JobTransaction open(Connection fire, String job, @Nullable Runnable beforeFirstUse) {
+            return new JobTransaction(FireConnections.guard(fire, job, endsTransaction, beforeFirstUse), this);
+        }
+
+        private Handle handleOn(Connection guarded) {
+            next.set(guarded);
             try {
-                return new JobTransaction(guarded, jdbi.open());
+                return jdbi.open();
             } finally {
                 next.remove();
             }

@@ -2,7 +2,6 @@ package io.lockcron.internal.fire;
 
 import io.lockcron.AttemptOutcome;
 import io.lockcron.Outcome;
-import io.lockcron.internal.store.AttemptStore.Attempt;
 import io.lockcron.internal.store.ExecutionStore;
 import io.lockcron.internal.store.ExecutionStore.Finish;
 import io.lockcron.internal.store.ExecutionStore.Recorded;
@@ -50,10 +49,13 @@ final class LostTransactionRecorder {
     /**
      * Records {@code reason} as the fire's failure: in the fire's own transaction if it still holds
      * the lock ({@code stillOurs}), so no other node can take the fire meanwhile; else in a new one.
+     * The fire's attempt is on record; {@code executionStarted}: whether its execution row (and the
+     * body's savepoint) was, in the fire's transaction.
      */
-    FireResult record(Handle fire, Claim claim, Throwable reason, @Nullable BooleanSupplier stillOurs) {
+    FireResult record(
+            Handle fire, Claim claim, boolean executionStarted, Throwable reason, @Nullable BooleanSupplier stillOurs) {
         if (stillOurs != null) {
-            Optional<FireResult> inPlace = inPlace(fire, claim, reason, stillOurs);
+            Optional<FireResult> inPlace = inPlace(fire, claim, executionStarted, reason, stillOurs);
             if (inPlace.isPresent()) {
                 return inPlace.get();
             }
@@ -71,11 +73,16 @@ final class LostTransactionRecorder {
         }
     }
 
-    private Optional<FireResult> inPlace(Handle h, Claim claim, Throwable reason, BooleanSupplier stillOurs) {
+    private Optional<FireResult> inPlace(
+            Handle h, Claim claim, boolean executionStarted, Throwable reason, BooleanSupplier stillOurs) {
         JobRow row = claim.row();
         Plan.Run run = claim.run();
         try {
-            h.rollbackToSavepoint(TransactionalRun.BODY);
+            if (executionStarted) {
+                h.rollbackToSavepoint(TransactionalRun.BODY);
+            } else if (!store.executions().start(h, start(claim, claim.started()))) {
+                return Optional.empty(); // an execution is on record: the fresh look sorts it out
+            }
             Instant finished = claim.finishedNow();
             Outcome outcome = FireOutcomes.outcome(row, run, reason);
             ScheduleUpdate update = FireOutcomes.result(row, run, outcome, finished);
@@ -97,7 +104,21 @@ final class LostTransactionRecorder {
         }
     }
 
-    private void closeQuietly(Attempt attempt, Instant at) {
+    private ExecutionStore.Start start(Claim claim, Instant startedAt) {
+        return new ExecutionStore.Start(
+                claim.row().name(),
+                claim.run().fireTime(),
+                claim.run().kind(),
+                claim.attempt().number(),
+                node.nodeId(),
+                claim.attempt().id(),
+                startedAt);
+    }
+
+    private void closeQuietly(FireAttempt attempt, Instant at) {
+        if (attempt.id() == 0) {
+            return;
+        }
         try {
             store.attempts().close(attempt.id(), AttemptOutcome.FAILED, at);
         } catch (RuntimeException e) {
@@ -108,7 +129,7 @@ final class LostTransactionRecorder {
     private FireResult recordAfresh(Handle h, Claim claim, Throwable reason) {
         Locked original = claim.locked();
         Plan.Run run = claim.run();
-        Attempt attempt = claim.attempt();
+        FireAttempt attempt = claim.attempt();
         JobRow before = original.row();
         Optional<Locked> relocked = relock(h, before.name());
         if (relocked.isEmpty()) {
@@ -142,17 +163,7 @@ final class LostTransactionRecorder {
         }
         Instant finished = claim.finishedNow();
         if (!committedMidway) {
-            store.executions()
-                    .start(
-                            h,
-                            new ExecutionStore.Start(
-                                    row.name(),
-                                    run.fireTime(),
-                                    run.kind(),
-                                    attempt.number(),
-                                    node.nodeId(),
-                                    attempt.id(),
-                                    original.dbNow()));
+            store.executions().start(h, start(claim, original.dbNow()));
         }
         Throwable failure = committedMidway
                 ? new io.lockcron.job.FireTransactionException(

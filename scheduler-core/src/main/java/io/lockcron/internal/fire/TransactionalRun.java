@@ -2,7 +2,9 @@ package io.lockcron.internal.fire;
 
 import io.lockcron.AttemptOutcome;
 import io.lockcron.Outcome;
+import io.lockcron.internal.store.ExecutionStore;
 import io.lockcron.internal.store.ExecutionStore.Finish;
+import io.lockcron.internal.store.FireRecordMismatchException;
 import io.lockcron.internal.store.JobRow;
 import io.lockcron.internal.store.ScheduleUpdate;
 import io.lockcron.internal.store.SqlErrors;
@@ -49,26 +51,26 @@ final class TransactionalRun {
     FireResult run(Handle h, Claim claim) {
         JobRow row = claim.row();
         boolean limited = sessionLimits.apply(h, claim.locked().sessionId());
-        Object mark = guards.identity().markWithSavepoint(h, BODY);
+        Arming arming = new Arming(h, claim);
         Throwable failure;
         String lostReason;
-        try (JobTransaction job = guards.jobTransactions().open(h.getConnection(), row.name())) {
+        try (JobTransaction job = guards.jobTransactions()
+                .open(h.getConnection(), row.name(), claim.executionStarted() ? null : arming::arm)) {
             var context = new FireContext(
                     row.name(),
                     claim.run().fireTime(),
                     claim.run().kind(),
-                    claim.attempt().number(),
-                    claim.attempt().id(),
+                    claim.attempt(),
                     node.nodeId(),
                     row.payload(),
-                    job.handle(),
-                    job.connection());
+                    job);
             failure = body.run(claim.definition().handler(), context, row.timeout());
             lostReason = job.lostReason();
         }
+        claim.attempt().seal(); // the body is over: no timer puts the attempt on record after this
         if (failure != null && node.stopping() && JobBody.wasInterrupted(failure)) {
             h.rollback(); // hand the fire back whole: another node runs it at once
-            store.attempts().close(claim.attempt().id(), AttemptOutcome.RELEASED, claim.started());
+            closeIfRecorded(claim, AttemptOutcome.RELEASED);
             log.info(
                     "Job '{}' fire {} handed back: the node is stopping",
                     row.name(),
@@ -92,11 +94,11 @@ final class TransactionalRun {
             if (lostReason != null) {
                 throw new FireTransactionException("Job '" + row.name() + "' went on after " + lostReason);
             }
-            if (failure != null) {
+            if (failure != null && arming.armed()) {
                 h.rollbackToSavepoint(BODY);
                 h.savepoint(BODY); // JDBI forgets a savepoint rolled back to; recording may need it again
             }
-            result = record(h, claim, mark, failure);
+            result = record(h, claim, arming, failure);
         } catch (RuntimeException e) {
             if (store.dialect().certifiesCommits() && SqlErrors.isLostRace(e)) {
                 rollbackQuietly(h); // aborted while recording, for a write another member committed first
@@ -105,7 +107,7 @@ final class TransactionalRun {
             if (SqlErrors.isConnectionFailure(e) || connectionGone(h)) {
                 throw e; // the database rolls the fire back and it stays due: an outage, not the job's fault
             }
-            if (lostWithItsConnection(h, mark, failure)) {
+            if (lostWithItsConnection(arming, failure)) {
                 // The body failed as the fire's connection died; what answers on it now is another
                 // session (a failover driver reconnects in place, to another member): an outage too.
                 IllegalStateException lost = new IllegalStateException(
@@ -118,18 +120,15 @@ final class TransactionalRun {
             // The fire's transaction cannot be committed: the job ended it or left it unusable
             // (PostgreSQL aborts a transaction at its first error, even one the job caught), or
             // its outcome cannot be stored. Record that in a new transaction instead of rolling
-            // the fire back, which would run it again and again.
+            // the fire back, which would run it again and again. Its attempt goes on record first:
+            // it keeps other nodes off the fire while its lock may be free.
             boolean ended = e instanceof FireTransactionEndedException || lostReason != null;
             Throwable reason = failure == null ? unusable(row.name(), e) : failure;
             if (failure != null && !ended) {
                 reason.addSuppressed(e);
             }
-            result = guards.lost()
-                    .record(
-                            h,
-                            claim,
-                            reason,
-                            ended ? null : () -> guards.identity().same(h, mark));
+            claim.attempt().record();
+            result = guards.lost().record(h, claim, arming.executionStarted(), reason, ended ? null : arming::same);
         }
         if (limited) {
             sessionLimits.committed(claim.locked().sessionId());
@@ -137,8 +136,11 @@ final class TransactionalRun {
         return result;
     }
 
-    /** Writes the fire's result (schedule advance or retry, execution outcome, attempt close) and commits. */
-    private FireResult record(Handle h, Claim claim, Object mark, @Nullable Throwable failure) {
+    /**
+     * Writes the fire's result (schedule advance or retry, execution outcome, attempt close) and
+     * commits. A fire whose job never touched the transaction records its execution whole here.
+     */
+    private FireResult record(Handle h, Claim claim, Arming arming, @Nullable Throwable failure) {
         JobRow row = claim.row();
         var finished = claim.finishedNow();
         Outcome outcome = FireOutcomes.outcome(row, claim.run(), failure);
@@ -148,18 +150,17 @@ final class TransactionalRun {
                 ? store.requests().applyPending(h, row.name(), finished).orElse(null)
                 : null;
         String error = failure == null ? null : ErrorSummary.of(failure);
-        store.executions()
-                .finish(
-                        h,
-                        new Finish(
-                                row.name(),
-                                claim.run().fireTime(),
-                                claim.attempt().id(),
-                                outcome,
-                                finished,
-                                error));
-        store.attempts().close(h, claim.attempt().id(), Finisher.attemptOutcome(failure), finished, error);
-        if (!guards.identity().same(h, mark)) {
+        long token = claim.attempt().id();
+        var finish = new Finish(row.name(), claim.run().fireTime(), token, outcome, finished, error);
+        if (arming.executionStarted()) {
+            store.executions().finish(h, finish);
+        } else {
+            store.executions().record(h, Arming.start(claim, node.nodeId(), token), finish);
+        }
+        if (token != 0) {
+            store.attempts().close(h, token, Finisher.attemptOutcome(failure), finished, error);
+        }
+        if (!arming.same()) {
             throw new FireTransactionEndedException(
                     "Job '" + row.name() + "' fire " + claim.run().fireTime()
                             + ": the transaction that took the job's lock ended while the job ran (a COMMIT or ROLLBACK it"
@@ -174,13 +175,78 @@ final class TransactionalRun {
     }
 
     /**
+     * What the fire's transaction holds before the job's first use of it: with the execution
+     * started at the claim, the body's savepoint and the transaction's identity mark at once;
+     * otherwise — the job may never touch the transaction — nothing until it does, when the
+     * attempt goes on record, the execution row is started and the savepoint set ({@link #arm}).
+     */
+    private final class Arming {
+        private final Handle h;
+        private final Claim claim;
+        private boolean executionStarted;
+        private @Nullable Object mark;
+
+        Arming(Handle h, Claim claim) {
+            this.h = h;
+            this.claim = claim;
+            this.executionStarted = claim.executionStarted();
+            if (executionStarted) {
+                mark = guards.identity().markWithSavepoint(h, BODY);
+            }
+        }
+
+        static ExecutionStore.Start start(Claim claim, String nodeId, long token) {
+            return new ExecutionStore.Start(
+                    claim.row().name(),
+                    claim.run().fireTime(),
+                    claim.run().kind(),
+                    claim.attempt().number(),
+                    nodeId,
+                    token,
+                    claim.started());
+        }
+
+        /** Before the job's first use of the fire's connection: from then on it could end the transaction. */
+        void arm() {
+            long token = claim.attempt().record();
+            if (!store.executions().start(h, start(claim, node.nodeId(), token))) {
+                throw new FireRecordMismatchException("Job '" + claim.row().name() + "' fire "
+                        + claim.run().fireTime() + " has an execution on record already; it does not run again");
+            }
+            executionStarted = true;
+            mark = guards.identity().markWithSavepoint(h, BODY);
+        }
+
+        boolean executionStarted() {
+            return executionStarted;
+        }
+
+        /** Whether the body's savepoint is set. */
+        boolean armed() {
+            return mark != null;
+        }
+
+        /** Whether the transaction is still the one that took the lock; a job that never used it cannot have ended it. */
+        boolean same() {
+            return mark == null || guards.identity().same(h, mark);
+        }
+    }
+
+    private void closeIfRecorded(Claim claim, AttemptOutcome outcome) {
+        long token = claim.attempt().id();
+        if (token != 0) {
+            store.attempts().close(token, outcome, claim.started());
+        }
+    }
+
+    /**
      * A Galera member rolled the fire back whole — at its commit (certification) or at a statement
      * (a write applied from another member, such as a console action or another writer's, that
      * touched a row this fire holds): it is handed back and runs again, as a lost race; no
      * failure, no failover, no outage. The body ran: the attempt closed RELEASED counts it.
      */
     private FireResult handBack(Claim claim, Throwable cause) {
-        store.attempts().close(claim.attempt().id(), AttemptOutcome.RELEASED, claim.started());
+        closeIfRecorded(claim, AttemptOutcome.RELEASED);
         log.info(
                 "Job '{}' fire {}: lost a certification race to a write on another cluster member; rolled back"
                         + " whole, it runs again ({})",
@@ -190,12 +256,12 @@ final class TransactionalRun {
         return new FireResult.NotDue(null, claim.started());
     }
 
-    private boolean lostWithItsConnection(Handle h, Object mark, @Nullable Throwable failure) {
+    private boolean lostWithItsConnection(Arming arming, @Nullable Throwable failure) {
         if (failure == null || !SqlErrors.isConnectionFailure(failure)) {
             return false;
         }
         try {
-            return !guards.identity().same(h, mark);
+            return !arming.same();
         } catch (RuntimeException e) {
             return true;
         }

@@ -77,6 +77,26 @@ public final class AttemptStore {
         }
     }
 
+    /**
+     * Puts a first attempt on record after its fire began (see {@code FireAttempt}): the claim saw
+     * no attempt at this fire, so one INSERT of the expected number does it. Empty if this node's
+     * lock is gone, or if the number is taken (an attempt went on record meanwhile, so the lock is
+     * gone too).
+     */
+    public java.util.OptionalLong openFirst(Opening o) {
+        try {
+            return store.jdbi()
+                    .withHandle(h -> o.lockHeld().getAsBoolean()
+                            ? java.util.OptionalLong.of(insert(h, o, o.expected()))
+                            : java.util.OptionalLong.empty());
+        } catch (RuntimeException e) {
+            if (!SqlErrors.isLostRace(e) && !SqlErrors.isDuplicateKey(e)) {
+                throw e;
+            }
+            return java.util.OptionalLong.empty();
+        }
+    }
+
     private java.util.Optional<Attempt> open(Opening o) {
         try {
             return store.jdbi()

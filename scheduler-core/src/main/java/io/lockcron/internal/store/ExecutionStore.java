@@ -78,6 +78,26 @@ public final class ExecutionStore {
         }
     }
 
+    /**
+     * Records a fire whose execution was not started before it ran (its job never touched the
+     * fire's transaction): one row, with its outcome, in the transaction that commits the fire.
+     *
+     * @throws FireRecordMismatchException if the fire has an execution already
+     */
+    public void record(Handle handle, Start start, Finish f) {
+        int inserted = store.update(handle, "insert-finished-execution")
+                .bindMethods(start)
+                .bind("kind", start.kind().name())
+                .bind("outcome", f.outcome().name())
+                .bind("finishedAt", f.finishedAt())
+                .bind("error", f.error())
+                .execute();
+        if (inserted != 1) {
+            throw new FireRecordMismatchException("Job '" + f.job() + "' fire " + f.fireTime() + ": an execution of"
+                    + " this fire is on record already; nothing of this attempt is committed.");
+        }
+    }
+
     /** The execution of a fire as committed or as this transaction sees it: who wrote it last, and its outcome. */
     public record Recorded(long token, Outcome outcome) {}
 

@@ -20,9 +20,11 @@ public final class JobStore {
 
     /**
      * A job row this transaction now holds the lock of, with the database time at locking, and
-     * whether requests made while a fire held it are waiting ({@link JobRequests}).
+     * whether requests made while a fire held it are waiting ({@link JobRequests}), and whether
+     * its next fire has an attempt or an execution on record already ({@code fireOnRecord}: a retry,
+     * a takeover, a fire recorded elsewhere).
      */
-    public record Locked(JobRow row, Instant dbNow, String sessionId, boolean requestsPending) {}
+    public record Locked(JobRow row, Instant dbNow, String sessionId, boolean requestsPending, boolean fireOnRecord) {}
 
     /** A job that may be due, as the poller sees it. */
     public record DueRow(
@@ -52,7 +54,8 @@ public final class JobStore {
                         Rows.job(rs),
                         Rows.requiredInstant(rs, "db_now"),
                         rs.getString("session_id"),
-                        rs.getBoolean("requests_pending")))
+                        rs.getBoolean("requests_pending"),
+                        rs.getBoolean("fire_on_record")))
                 .findOne();
     }
 
@@ -81,7 +84,8 @@ public final class JobStore {
                         Rows.job(rs),
                         Rows.requiredInstant(rs, "db_now"),
                         rs.getString("session_id"),
-                        rs.getBoolean("requests_pending")))
+                        rs.getBoolean("requests_pending"),
+                        rs.getBoolean("fire_on_record")))
                 .findOne();
     }
 

@@ -38,8 +38,9 @@ public final class ObservedJobInvoker implements JobInvoker {
                 .highCardinalityKeyValue("instance", instance == null ? "" : instance)
                 .highCardinalityKeyValue(
                         "fire.time", context.scheduledFireTime().toString())
+                // No fencing token: a transactional fire's token is issued when its job asks for it,
+                // and asking here would put every fire's attempt on record (see JobContext#fencingToken).
                 .highCardinalityKeyValue("attempt", Integer.toString(context.attempt()))
-                .highCardinalityKeyValue("fencing.token", Long.toString(context.fencingToken()))
                 .start();
         try (Observation.Scope scope = observation.openScope()) {
             delegate.invoke(context, handler);
