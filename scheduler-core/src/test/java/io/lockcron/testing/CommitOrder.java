@@ -9,7 +9,8 @@ import org.jdbi.v3.core.Jdbi;
  * One counter, drawn by triggers, that orders three moments the test cannot see from timestamps:
  * an attempt's start (its {@code fire_attempt} row), a fencing (the {@code scheduler_node} row
  * turning FENCED, before any session is killed) and a fire's commit (its execution leaving
- * RUNNING). On PostgreSQL the commit's number is drawn by a deferred trigger, at the commit
+ * RUNNING, or inserted whole by a fire that never touched its transaction and never went on record
+ * as an attempt: such a fire is judged by its start, the database time of its claim). On PostgreSQL the commit's number is drawn by a deferred trigger, at the commit
  * itself; MariaDB and MySQL have no deferred triggers, so there it is drawn by the last statement
  * before the commit (the execution's finish), which a frozen node reaches only after it wakes.
  * Computed columns such as {@code finished_at} come from the node's own clock offset and prove
@@ -34,14 +35,18 @@ public final class CommitOrder implements AutoCloseable {
 
     private static List<String> mysql() {
         return List.of(
-                "CREATE TABLE IF NOT EXISTS test_order (seq BIGINT AUTO_INCREMENT PRIMARY KEY,"
-                        + " kind VARCHAR(8) NOT NULL, node_id VARCHAR(100) NOT NULL, token BIGINT NULL)",
-                "DELETE FROM test_order",
+                "DROP TABLE IF EXISTS test_order",
+                "CREATE TABLE test_order (seq BIGINT AUTO_INCREMENT PRIMARY KEY,"
+                        + " kind VARCHAR(8) NOT NULL, node_id VARCHAR(100) NOT NULL, token BIGINT NULL,"
+                        + " moment DATETIME(3) NULL)",
                 "CREATE TRIGGER test_order_begin AFTER INSERT ON fire_attempt FOR EACH ROW"
                         + " INSERT INTO test_order (kind, node_id, token) VALUES ('BEGIN', NEW.node_id, NEW.id)",
                 "CREATE TRIGGER test_order_fence AFTER UPDATE ON scheduler_node FOR EACH ROW"
-                        + " INSERT INTO test_order (kind, node_id, token) SELECT 'FENCE', NEW.node_id, NULL FROM DUAL"
-                        + " WHERE NEW.state = 'FENCED' AND OLD.state <> 'FENCED'",
+                        + " INSERT INTO test_order (kind, node_id, token, moment) SELECT 'FENCE', NEW.node_id, NULL,"
+                        + " NEW.fenced_at FROM DUAL WHERE NEW.state = 'FENCED' AND OLD.state <> 'FENCED'",
+                "CREATE TRIGGER test_order_whole AFTER INSERT ON job_execution FOR EACH ROW"
+                        + " INSERT INTO test_order (kind, node_id, token, moment) SELECT 'COMMIT', NEW.node_id,"
+                        + " NEW.fencing_token, NEW.started_at FROM DUAL WHERE NEW.outcome <> 'RUNNING'",
                 "CREATE TRIGGER test_order_commit AFTER UPDATE ON job_execution FOR EACH ROW"
                         + " INSERT INTO test_order (kind, node_id, token) SELECT 'COMMIT', NEW.node_id,"
                         + " NEW.fencing_token FROM DUAL WHERE OLD.outcome = 'RUNNING' AND NEW.outcome <> 'RUNNING'");
@@ -49,14 +54,19 @@ public final class CommitOrder implements AutoCloseable {
 
     private static List<String> postgres() {
         return List.of(
-                "CREATE TABLE IF NOT EXISTS test_order (seq BIGSERIAL PRIMARY KEY,"
-                        + " kind VARCHAR(8) NOT NULL, node_id VARCHAR(100) NOT NULL, token BIGINT NULL)",
-                "DELETE FROM test_order",
+                "DROP TABLE IF EXISTS test_order",
+                "CREATE TABLE test_order (seq BIGSERIAL PRIMARY KEY,"
+                        + " kind VARCHAR(8) NOT NULL, node_id VARCHAR(100) NOT NULL, token BIGINT NULL,"
+                        + " moment TIMESTAMP(3) NULL)",
                 "CREATE OR REPLACE FUNCTION test_order_begin() RETURNS trigger LANGUAGE plpgsql AS $$ BEGIN"
                         + " INSERT INTO test_order (kind, node_id, token) VALUES ('BEGIN', NEW.node_id, NEW.id);"
                         + " RETURN NULL; END $$",
                 "CREATE OR REPLACE FUNCTION test_order_fence() RETURNS trigger LANGUAGE plpgsql AS $$ BEGIN"
-                        + " INSERT INTO test_order (kind, node_id) VALUES ('FENCE', NEW.node_id); RETURN NULL; END $$",
+                        + " INSERT INTO test_order (kind, node_id, moment) VALUES ('FENCE', NEW.node_id, NEW.fenced_at);"
+                        + " RETURN NULL; END $$",
+                "CREATE OR REPLACE FUNCTION test_order_whole() RETURNS trigger LANGUAGE plpgsql AS $$ BEGIN"
+                        + " INSERT INTO test_order (kind, node_id, token, moment) VALUES ('COMMIT', NEW.node_id,"
+                        + " NEW.fencing_token, NEW.started_at); RETURN NULL; END $$",
                 "CREATE OR REPLACE FUNCTION test_order_commit() RETURNS trigger LANGUAGE plpgsql AS $$ BEGIN"
                         + " INSERT INTO test_order (kind, node_id, token) VALUES ('COMMIT', NEW.node_id,"
                         + " NEW.fencing_token); RETURN NULL; END $$",
@@ -68,7 +78,10 @@ public final class CommitOrder implements AutoCloseable {
                 "CREATE CONSTRAINT TRIGGER test_order_commit AFTER UPDATE ON job_execution"
                         + " DEFERRABLE INITIALLY DEFERRED FOR EACH ROW"
                         + " WHEN (OLD.outcome = 'RUNNING' AND NEW.outcome <> 'RUNNING')"
-                        + " EXECUTE FUNCTION test_order_commit()");
+                        + " EXECUTE FUNCTION test_order_commit()",
+                "CREATE CONSTRAINT TRIGGER test_order_whole AFTER INSERT ON job_execution"
+                        + " DEFERRABLE INITIALLY DEFERRED FOR EACH ROW WHEN (NEW.outcome <> 'RUNNING')"
+                        + " EXECUTE FUNCTION test_order_whole()");
     }
 
     /**
@@ -81,7 +94,12 @@ public final class CommitOrder implements AutoCloseable {
                                 + " c.token FROM test_order f"
                                 + " JOIN test_order b ON b.kind = 'BEGIN' AND b.node_id = f.node_id AND b.seq < f.seq"
                                 + " JOIN test_order c ON c.kind = 'COMMIT' AND c.token = b.token AND c.seq > f.seq"
-                                + " WHERE f.kind = 'FENCE' ORDER BY c.seq")
+                                + " WHERE f.kind = 'FENCE'"
+                                // a fire with no attempt on record: begun (claimed) before the fencing
+                                + " UNION ALL SELECT f.node_id, f.seq, NULL, c.seq, c.token FROM test_order f"
+                                + " JOIN test_order c ON c.kind = 'COMMIT' AND c.token = 0 AND c.node_id = f.node_id"
+                                + " AND c.seq > f.seq AND c.moment < f.moment"
+                                + " WHERE f.kind = 'FENCE' ORDER BY 4")
                         .mapToMap()
                         .list());
     }
@@ -101,7 +119,8 @@ public final class CommitOrder implements AutoCloseable {
                 List.of(
                         "DROP TRIGGER IF EXISTS test_order_begin" + on("fire_attempt"),
                         "DROP TRIGGER IF EXISTS test_order_fence" + on("scheduler_node"),
-                        "DROP TRIGGER IF EXISTS test_order_commit" + on("job_execution")));
+                        "DROP TRIGGER IF EXISTS test_order_commit" + on("job_execution"),
+                        "DROP TRIGGER IF EXISTS test_order_whole" + on("job_execution")));
     }
 
     private String on(String table) {

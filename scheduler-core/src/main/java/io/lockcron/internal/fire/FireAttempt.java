@@ -30,7 +30,9 @@ import org.slf4j.LoggerFactory;
  *   <li>when the job asks for its fencing token (the token is the record's id: nothing outside can
  *       see a token that is not on record);
  *   <li>once the fire has run {@link #RECORD_AFTER_MS} ms, from another thread;
- *   <li>before a fire whose result cannot be committed is recorded afresh.
+ *   <li>before a fire whose result cannot be committed is recorded afresh;
+ *   <li>when the fire failed: then in the fire's own transaction, closed with its error, so that
+ *       retries number on from it and every attempt keeps its own error.
  * </ul>
  *
  * Retries, takeovers, lease fires and fires begun in a caller's transaction go on record at the
@@ -120,6 +122,22 @@ final class FireAttempt {
         if (timer != null) {
             timer.cancel(false);
             timer = null;
+        }
+        return id;
+    }
+
+    /**
+     * For a fire that failed before its attempt went on record: writes the attempt closed, with its
+     * error, in the fire's own transaction {@code h}, so retries number on from it and the error is
+     * kept. Returns the id. Once the fire's run is over only (see {@link #seal}).
+     */
+    synchronized long recordClosed(
+            org.jdbi.v3.core.Handle h,
+            io.lockcron.AttemptOutcome outcome,
+            java.time.Instant finished,
+            @Nullable String error) {
+        if (id == 0 && store != null) {
+            id = store.insertClosed(h, opening(), outcome, finished, error);
         }
         return id;
     }

@@ -151,13 +151,18 @@ final class TransactionalRun {
                 : null;
         String error = failure == null ? null : ErrorSummary.of(failure);
         long token = claim.attempt().id();
+        boolean closed = false;
+        if (token == 0 && failure != null) {
+            token = claim.attempt().recordClosed(h, Finisher.attemptOutcome(failure), finished, error);
+            closed = true;
+        }
         var finish = new Finish(row.name(), claim.run().fireTime(), token, outcome, finished, error);
         if (arming.executionStarted()) {
             store.executions().finish(h, finish);
         } else {
             store.executions().record(h, Arming.start(claim, node.nodeId(), token), finish);
         }
-        if (token != 0) {
+        if (token != 0 && !closed) {
             store.attempts().close(h, token, Finisher.attemptOutcome(failure), finished, error);
         }
         if (!arming.same()) {

@@ -97,6 +97,26 @@ public final class AttemptStore {
         }
     }
 
+    /**
+     * Writes a first attempt that ended before it went on record, closed, inside the transaction
+     * {@code h} that records its fire: returns its id.
+     */
+    public long insertClosed(Handle h, Opening o, AttemptOutcome outcome, Instant finishedAt, @Nullable String error) {
+        return store.update(h, "insert-closed-attempt")
+                .bind("job", o.job())
+                .bind("fireTime", o.fireTime())
+                .bind("attempt", o.expected())
+                .bind("node", o.node())
+                .bind("session", o.sessionId())
+                .bind("startedAt", o.now())
+                .bind("finishedAt", finishedAt)
+                .bind("outcome", outcome.name())
+                .bind("error", error)
+                .executeAndReturnGeneratedKeys("id")
+                .mapTo(Long.class)
+                .one();
+    }
+
     private java.util.Optional<Attempt> open(Opening o) {
         try {
             return store.jdbi()
