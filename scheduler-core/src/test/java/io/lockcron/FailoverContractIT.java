@@ -108,6 +108,54 @@ public abstract class FailoverContractIT extends DatabaseIT {
         }
     }
 
+    /**
+     * The bound of a hang's takeover, on the database clock: a node that was watching is fenced, and
+     * the fire taken over, within the timeout and a second of the hung node's last heartbeat. Looks
+     * only on the fencer's heartbeat tick (1 s here) came up to two intervals late.
+     */
+    @Test
+    void aHungNodeIsFencedAndItsFireTakenOverWithinTheTimeoutAndASecond() throws Exception {
+        Duration timeout = Duration.ofSeconds(3);
+        try (TcpProxy proxy = TcpProxy.in(database())) {
+            JobDefinition job = slowOnce("payroll", ExecutionMode.TRANSACTIONAL, "hung", 60_000);
+            nodes.startVia(
+                    proxy,
+                    "hung",
+                    List.of(job),
+                    b -> b.heartbeatInterval(Duration.ofSeconds(1)).heartbeatTimeout(timeout));
+            await().atMost(WAIT)
+                    .until(() -> "RUNNING".equals(attemptOf("payroll", "hung").get("outcome")));
+            nodes.start(
+                    "watcher",
+                    List.of(job),
+                    b -> b.heartbeatInterval(Duration.ofSeconds(1))
+                            .heartbeatTimeout(timeout)
+                            .misfireThreshold(Duration.ofMillis(500)));
+            Thread.sleep(timeout.toMillis() + 1_000); // the watcher's grace after its start is over
+            proxy.freeze();
+
+            await().atMost(WAIT)
+                    .until(() -> client.executions(ExecutionQuery.all().job("payroll"))
+                                    .total()
+                            == 1);
+            await().atMost(WAIT).until(() -> !client.fencings(10).isEmpty());
+            FencingInfo fencing = client.fencings(10).get(0);
+            ExecutionInfo run = client.executions(ExecutionQuery.all().job("payroll"))
+                    .items()
+                    .get(0);
+            assertThat(run.nodeId()).isEqualTo("watcher");
+            Duration bound = timeout.plusSeconds(1);
+            assertThat(Duration.between(fencing.lastHeartbeat(), fencing.fencedAt()))
+                    .as("last heartbeat -> fenced")
+                    .isGreaterThanOrEqualTo(timeout)
+                    .isLessThanOrEqualTo(bound);
+            assertThat(Duration.between(fencing.lastHeartbeat(), run.finishedAt()))
+                    .as("last heartbeat -> fire taken over and done")
+                    .isLessThanOrEqualTo(bound);
+            proxy.restore();
+        }
+    }
+
     @Test
     void anExpiredLeaseIsTakenOverAndTheOldOwnersFinishIsRejected() throws Exception {
         try (TcpProxy proxy = TcpProxy.in(database())) {

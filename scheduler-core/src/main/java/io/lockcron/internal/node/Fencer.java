@@ -40,9 +40,11 @@ final class Fencer {
 
     /**
      * Fences every node this node has watched stand still for its timeout (see {@link Staleness});
-     * called right after this node's own heartbeat succeeded. {@code freed} hears the jobs it freed.
+     * called while this node's own heartbeat succeeds. {@code freed} hears, once per fenced node,
+     * the jobs its recorded attempts name — a fire may have left no attempt, so it frees due fires
+     * beyond these too.
      */
-    void fenceStale(Consumer<String> freed) {
+    void fenceStale(Consumer<List<String>> freed) {
         List<StaleNode> others = store.nodes().others(self);
         activeOthers = others.size();
         for (StaleNode node : staleness.stale(others, System.nanoTime())) {
@@ -52,7 +54,12 @@ final class Fencer {
         }
     }
 
-    private void fence(StaleNode node, Consumer<String> freed) {
+    /** When a look must come at the latest to fence the first watched node at the instant it turns stale. */
+    long nextVerdictNanos() {
+        return staleness.nextVerdictNanos();
+    }
+
+    private void fence(StaleNode node, Consumer<List<String>> freed) {
         List<RunningSession> running = store.nodes().runningSessions(node.nodeId());
         Set<String> sessions = new LinkedHashSet<>();
         running.forEach(r -> sessions.add(r.sessionId()));
@@ -91,7 +98,7 @@ final class Fencer {
                     detail);
         }
         listeners.each(l -> l.nodeFenced(node.nodeId(), self));
-        running.forEach(r -> freed.accept(r.job()));
+        freed.accept(running.stream().map(RunningSession::job).distinct().toList());
     }
 
     private static String truncate(String s) {

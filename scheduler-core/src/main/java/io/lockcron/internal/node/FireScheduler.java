@@ -131,9 +131,20 @@ final class FireScheduler {
         }
     }
 
-    /** Tries the job's fire now, e.g. once fencing freed its row. */
+    /** Tries the job's fire now, e.g. once its requests were applied. */
     void wakeNow(String name, Instant dbNow) {
         wakeAt(name, dbNow, Duration.ZERO, false);
+    }
+
+    /**
+     * Fencing a hung node freed the rows its fires held: tries the jobs its recorded attempts name,
+     * and drains the due list, since a fire may have left no attempt to name it — the fires it held
+     * were due, and are free now, instead of waiting for the next poll.
+     */
+    void freed(List<String> jobs) {
+        Instant now = clock.now();
+        jobs.forEach(job -> wakeNow(job, now));
+        drain.signal(now);
     }
 
     /** Forgets every wake: the node stops. */

@@ -49,6 +49,7 @@ public final class SchedulerNode implements Scheduler, NodeView {
     private final ThreadPoolExecutor workers;
     private final FireProtocol protocol;
     private final Fencer fencer;
+    private final HeartbeatWatch watch;
     private final Membership membership;
     private final AtomicBoolean steppingDown = new AtomicBoolean();
     private final FireScheduler fires;
@@ -57,8 +58,6 @@ public final class SchedulerNode implements Scheduler, NodeView {
     private volatile int incarnation;
     private volatile boolean running;
     private volatile boolean stopping;
-    /** No fencing before this (monotonic) time: after an outage every heartbeat is stale, not every node hung. */
-    private volatile long fenceNotBeforeNanos = Long.MAX_VALUE;
 
     public SchedulerNode(DataSource dataSource, NodeConfig config, List<JobDefinition> definitions) {
         this.config = config;
@@ -114,6 +113,7 @@ public final class SchedulerNode implements Scheduler, NodeView {
                 clock,
                 outage,
                 protocol);
+        this.watch = new HeartbeatWatch(fencer, heartbeats, config, () -> running, fires::freed);
     }
 
     @Override
@@ -133,11 +133,12 @@ public final class SchedulerNode implements Scheduler, NodeView {
         store.sessions().own(config.nodeId(), incarnation); // fencers find this incarnation's sessions
         List<String> names = definitions.stream().map(JobDefinition::name).toList();
         store.registrations().record(config.nodeId(), names);
-        graceBeforeFencing();
+        watch.holdOff();
         running = true;
         timers.scheduleWithFixedDelay(this::poll, 0, config.pollInterval().toMillis(), TimeUnit.MILLISECONDS);
         long heartbeat = config.heartbeatInterval().toMillis();
         heartbeats.scheduleAtFixedRate(this::heartbeat, heartbeat, heartbeat, TimeUnit.MILLISECONDS);
+        watch.start();
         if (config.historyRetention() != null) {
             long purge = config.purgeInterval().toMillis();
             // Spread the nodes' purges; any one of them purging is enough.
@@ -244,20 +245,20 @@ public final class SchedulerNode implements Scheduler, NodeView {
     }
 
     /**
-     * Proves this node alive, notices if it was fenced meanwhile (then its running fires are
-     * abandoned and it joins again as a new incarnation), and fences nodes that went silent.
+     * Proves this node alive and notices if it was fenced meanwhile (then its running fires are
+     * abandoned and it joins again as a new incarnation); while it beats, its watch fences nodes
+     * that went silent.
      */
     private void heartbeat() {
         try {
-            if (steppingDown.get() || !store.nodes().heartbeat(config.nodeId(), incarnation) && !rejoin()) {
-                return;
-            }
-            outage.succeeded();
-            Instant now = clock.sample(store::now); // the database's time itself: fencing must not trust an estimate
-            if (running && System.nanoTime() - fenceNotBeforeNanos >= 0) {
-                fencer.fenceStale(job -> fires.wakeNow(job, now));
+            boolean beats = !steppingDown.get() && (store.nodes().heartbeat(config.nodeId(), incarnation) || rejoin());
+            watch.beating(beats);
+            if (beats) {
+                outage.succeeded();
+                clock.sample(store::now);
             }
         } catch (RuntimeException e) {
+            watch.beating(false);
             outage.failed("heartbeat", e);
         }
     }
@@ -274,7 +275,7 @@ public final class SchedulerNode implements Scheduler, NodeView {
         }
         incarnation = next.getAsInt();
         store.sessions().own(config.nodeId(), incarnation); // fencers find this incarnation's sessions
-        graceBeforeFencing();
+        watch.holdOff();
         return true;
     }
 
@@ -285,15 +286,10 @@ public final class SchedulerNode implements Scheduler, NodeView {
         return false;
     }
 
-    /** Wait one heartbeat timeout before judging others: their heartbeats may have been held up like ours. */
-    private void graceBeforeFencing() {
-        fenceNotBeforeNanos = System.nanoTime() + config.heartbeatTimeout().toNanos();
-    }
-
     private void databaseAvailability(boolean down) {
         protocol.databaseChanged(); // on the way out too: a promoted standby may hand out ids already seen
         if (!down) {
-            graceBeforeFencing();
+            watch.holdOff();
         }
         listeners.each(l -> l.databaseAvailability(down));
     }

@@ -20,7 +20,11 @@ import java.util.stream.Collectors;
  * heartbeat thread only.
  */
 final class Staleness {
-    private record Seen(int incarnation, Instant heartbeat, long sinceNanos) {}
+    private record Seen(int incarnation, Instant heartbeat, long sinceNanos, long timeoutNanos) {
+        long staleAtNanos() {
+            return sinceNanos + timeoutNanos;
+        }
+    }
 
     private final Duration ownTimeout;
     private final long maxGapNanos;
@@ -47,12 +51,25 @@ final class Staleness {
                     || before == null
                     || before.incarnation() != node.incarnation()
                     || !before.heartbeat().equals(node.lastHeartbeat())) {
-                seen.put(node.nodeId(), new Seen(node.incarnation(), node.lastHeartbeat(), nowNanos));
-            } else if (nowNanos - before.sinceNanos() >= timeoutOf(node).toNanos()) {
+                long timeout = timeoutOf(node).toNanos();
+                seen.put(node.nodeId(), new Seen(node.incarnation(), node.lastHeartbeat(), nowNanos, timeout));
+            } else if (nowNanos - before.staleAtNanos() >= 0) {
                 stale.add(node);
             }
         }
         return stale;
+    }
+
+    /**
+     * The (monotonic) instant the first watched node turns stale if its heartbeat stays as last seen:
+     * a look then fences it without waiting for the next regular one. {@code Long.MAX_VALUE} if none.
+     */
+    long nextVerdictNanos() {
+        long next = Long.MAX_VALUE;
+        for (Seen s : seen.values()) {
+            next = Math.min(next, s.staleAtNanos());
+        }
+        return next;
     }
 
     private Duration timeoutOf(StaleNode node) {
