@@ -7,10 +7,11 @@ import java.util.List;
 import org.jspecify.annotations.Nullable;
 
 /**
- * One fire's whole story: its execution (if one was recorded), every attempt with its node,
- * session, fencing token and own error, the failovers that moved it between nodes and the
+ * One fire's whole story: its execution (if one was recorded), every attempt on record with its
+ * node, session, fencing token and own error, the failovers that moved it between nodes and the
  * fencings that ended an attempt, and the payload it carried, cut to {@value #PAYLOAD_SHOWN}
- * characters.
+ * characters. A short first attempt that never touched its transaction nor asked for its fencing
+ * token commits with no attempt record: its execution (fencing token 0) is then all there is.
  */
 public record FireView(
         String job,
@@ -39,6 +40,20 @@ public record FireView(
     /** Only a FAILED fire can be run again as itself. */
     public boolean rerunnable() {
         return execution != null && execution.outcome() == Outcome.FAILED;
+    }
+
+    /** Whether the execution is the fire's only record: it committed before its attempt had to go on record. */
+    public boolean executionOnly() {
+        return execution != null && attempts.isEmpty() && execution.fencingToken() == 0;
+    }
+
+    /**
+     * The number of the first attempt on record when attempts before it left none (a short first
+     * attempt, such as one that failed at once, may go unrecorded); 0 if none is missing.
+     */
+    public int firstRecordedAfterUnrecorded() {
+        int first = attempts.stream().mapToInt(AttemptInfo::attempt).min().orElse(1);
+        return first > 1 ? first : 0;
     }
 
     public boolean payloadCut() {

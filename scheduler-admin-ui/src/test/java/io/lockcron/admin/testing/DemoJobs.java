@@ -51,6 +51,19 @@ public final class DemoJobs {
                         .build());
     }
 
+    /**
+     * A job over at once that never touches its transaction nor asks for its fencing token: its
+     * fires commit with no attempt on record, their execution (fencing token 0) their only record.
+     */
+    public static final String QUICK_CHECK = "quick-check";
+
+    public static JobDefinition quickCheck(Duration rate) {
+        return JobDefinition.builder(QUICK_CHECK)
+                .fixedRate(rate)
+                .handler(ctx -> {})
+                .build();
+    }
+
     /** The job a killed node process loses mid-fire: fires at once, then hourly. */
     public static final String FAILOVER_DEMO = "failover-demo";
 

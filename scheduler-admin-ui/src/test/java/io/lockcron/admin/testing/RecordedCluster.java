@@ -1,6 +1,7 @@
 package io.lockcron.admin.testing;
 
 import com.zaxxer.hikari.HikariDataSource;
+import io.lockcron.ExecutionInfo;
 import io.lockcron.ExecutionQuery;
 import io.lockcron.Outcome;
 import io.lockcron.Scheduler;
@@ -9,6 +10,7 @@ import io.lockcron.testing.TestDatabase;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * A cluster's history, made by real nodes on a real database and then left still, so that page
@@ -40,7 +42,8 @@ public final class RecordedCluster {
                 return count(client, DemoJobs.FLAKY_IMPORT, Outcome.FAILED) > 0
                         && count(client, DemoJobs.HOSTILE_NAME, Outcome.SUCCEEDED) > 0
                         && count(client, DemoJobs.DAILY_REPORT, Outcome.SUCCEEDED) > 0
-                        && count(client, DemoJobs.SYNC_INVENTORY, Outcome.SUCCEEDED) > 1;
+                        && count(client, DemoJobs.SYNC_INVENTORY, Outcome.SUCCEEDED) > 1
+                        && executionOnly(client).isPresent();
             });
         }
         client.recordAction(HOSTILE_ACTOR, "PAUSE", DemoJobs.HOSTILE_NAME, HOSTILE_DETAIL);
@@ -68,7 +71,21 @@ public final class RecordedCluster {
                 .pollInterval(Duration.ofMillis(200))
                 .shutdownTimeout(Duration.ofSeconds(5))
                 .jobs(DemoJobs.all(Duration.ofMillis(400)))
+                .job(DemoJobs.quickCheck(Duration.ofMillis(400)))
                 .build();
+    }
+
+    /** A quick-check fire whose execution is its only record: it committed before its attempt went on record. */
+    public static Optional<ExecutionInfo> executionOnly(SchedulerClient client) {
+        return client
+                .executions(ExecutionQuery.all()
+                        .job(DemoJobs.QUICK_CHECK)
+                        .outcome(Outcome.SUCCEEDED)
+                        .page(0, 50))
+                .items()
+                .stream()
+                .filter(e -> e.fencingToken() == 0)
+                .findFirst();
     }
 
     private static long count(SchedulerClient client, String job, Outcome outcome) {

@@ -8,9 +8,11 @@ import static org.springframework.test.web.servlet.request.MockMvcRequestBuilder
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.flash;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.redirectedUrl;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
+import io.lockcron.ExecutionInfo;
 import io.lockcron.JobInfo;
 import io.lockcron.JobStatus;
 import io.lockcron.admin.testing.DemoJobs;
@@ -51,6 +53,31 @@ class ConsolePagesTest extends H2ConsoleTest {
         String html = page(BASE + "/");
         assertThat(html).contains("data-value=\"nodes-alive\"", "data-value=\"failovers\"", "executions-chart");
         assertThat(html).containsPattern("data-value=\"failures\">[1-9]");
+    }
+
+    @Test
+    void aFireWhoseExecutionIsItsOnlyRecordIsShownAsSuch() throws Exception {
+        ExecutionInfo quick = RecordedCluster.executionOnly(client()).orElseThrow();
+        assertThat(client().attempts(DemoJobs.QUICK_CHECK, quick.fireTime())).isEmpty();
+
+        String html = page(
+                BASE + "/fire",
+                "name",
+                DemoJobs.QUICK_CHECK,
+                "at",
+                quick.fireTime().toString());
+
+        assertThat(html)
+                .contains("outcome-SUCCEEDED", "data-field=\"no-attempt-record\"", "its execution is its only")
+                .doesNotContain("data-attempt=", "history purged", "data-field=\"execution-error\"");
+        mvc.perform(get(BASE + "/api/fire")
+                        .param("name", DemoJobs.QUICK_CHECK)
+                        .param("at", quick.fireTime().toString())
+                        .with(httpBasic(VIEWER, VIEWER_PASSWORD)))
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$.execution.outcome").value("SUCCEEDED"))
+                .andExpect(jsonPath("$.execution.fencingToken").value(0))
+                .andExpect(jsonPath("$.attempts").isEmpty());
     }
 
     @Test
