@@ -94,7 +94,11 @@ public final class FireProtocol {
                 node,
                 new FirePlanner(settings.misfireThreshold(), leaseWatch),
                 listeners,
-                handles.perJob() ? null : new FireClaimer.Deferral(timers, attemptRecorder(node.nodeId())));
+                // Not on Galera: there row locks hold on one member only, and the attempt's committed
+                // INSERT is what lets one claim of a fire win across members.
+                handles.perJob() || store.dialect().certifiesCommits()
+                        ? null
+                        : new FireClaimer.Deferral(timers, attemptRecorder(node.nodeId())));
         this.transactional = new TransactionalRun(store, node, body, sessionLimits, finisher);
         this.leases = new LeaseRun(store, node, settings.leaseDuration(), body, finisher);
     }
