@@ -3,7 +3,6 @@ package io.lockcron.internal.fire;
 import io.lockcron.AttemptOutcome;
 import io.lockcron.ExecutionInfo;
 import io.lockcron.Outcome;
-import io.lockcron.internal.store.Store;
 import java.time.Instant;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
@@ -12,12 +11,10 @@ import org.slf4j.LoggerFactory;
 /** What follows a committed fire in either mode: the log line and the listeners told. */
 final class Finisher {
     private static final Logger log = LoggerFactory.getLogger(Finisher.class);
-    private final Store store;
     private final NodeView node;
     private final Listeners listeners;
 
-    Finisher(Store store, NodeView node, Listeners listeners) {
-        this.store = store;
+    Finisher(NodeView node, Listeners listeners) {
         this.node = node;
         this.listeners = listeners;
     }

@@ -86,7 +86,7 @@ public final class FireProtocol {
         this.node = node;
         this.handles = new FireHandles(store, settings.transactions());
         this.sessionLimits = new SessionLimits(store.dialect(), settings.idleLimit());
-        Finisher finisher = new Finisher(store, node, listeners);
+        Finisher finisher = new Finisher(node, listeners);
         JobBody body = new JobBody(timers, invoker);
         this.leaseWatch = new LeaseWatch(settings.leaseDuration());
         this.claimer = new FireClaimer(
