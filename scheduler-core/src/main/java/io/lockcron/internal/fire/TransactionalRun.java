@@ -2,9 +2,7 @@ package io.lockcron.internal.fire;
 
 import io.lockcron.AttemptOutcome;
 import io.lockcron.Outcome;
-import io.lockcron.internal.store.ExecutionStore;
 import io.lockcron.internal.store.ExecutionStore.Finish;
-import io.lockcron.internal.store.FireRecordMismatchException;
 import io.lockcron.internal.store.JobRow;
 import io.lockcron.internal.store.ScheduleUpdate;
 import io.lockcron.internal.store.SqlErrors;
@@ -51,11 +49,11 @@ final class TransactionalRun {
     FireResult run(Handle h, Claim claim) {
         JobRow row = claim.row();
         boolean limited = sessionLimits.apply(h, claim.locked().sessionId());
-        Arming arming = new Arming(h, claim);
+        FirstUse firstUse = new FirstUse(store, guards.identity(), node.nodeId(), h, claim);
         Throwable failure;
         String lostReason;
         try (JobTransaction job = guards.jobTransactions()
-                .open(h.getConnection(), row.name(), claim.executionStarted() ? null : arming::arm)) {
+                .open(h.getConnection(), row.name(), claim.executionStarted() ? null : firstUse::arm)) {
             var context = new FireContext(
                     row.name(),
                     claim.run().fireTime(),
@@ -94,11 +92,11 @@ final class TransactionalRun {
             if (lostReason != null) {
                 throw new FireTransactionException("Job '" + row.name() + "' went on after " + lostReason);
             }
-            if (failure != null && arming.armed()) {
+            if (failure != null && firstUse.armed()) {
                 h.rollbackToSavepoint(BODY);
                 h.savepoint(BODY); // JDBI forgets a savepoint rolled back to; recording may need it again
             }
-            result = record(h, claim, arming, failure);
+            result = record(h, claim, firstUse, failure);
         } catch (RuntimeException e) {
             if (store.dialect().certifiesCommits() && SqlErrors.isLostRace(e)) {
                 rollbackQuietly(h); // aborted while recording, for a write another member committed first
@@ -107,7 +105,7 @@ final class TransactionalRun {
             if (SqlErrors.isConnectionFailure(e) || connectionGone(h)) {
                 throw e; // the database rolls the fire back and it stays due: an outage, not the job's fault
             }
-            if (lostWithItsConnection(arming, failure)) {
+            if (lostWithItsConnection(firstUse, failure)) {
                 // The body failed as the fire's connection died; what answers on it now is another
                 // session (a failover driver reconnects in place, to another member): an outage too.
                 IllegalStateException lost = new IllegalStateException(
@@ -128,7 +126,7 @@ final class TransactionalRun {
                 reason.addSuppressed(e);
             }
             claim.attempt().record();
-            result = guards.lost().record(h, claim, arming.executionStarted(), reason, ended ? null : arming::same);
+            result = guards.lost().record(h, claim, firstUse.executionStarted(), reason, ended ? null : firstUse::same);
         }
         if (limited) {
             sessionLimits.committed(claim.locked().sessionId());
@@ -140,7 +138,7 @@ final class TransactionalRun {
      * Writes the fire's result (schedule advance or retry, execution outcome, attempt close) and
      * commits. A fire whose job never touched the transaction records its execution whole here.
      */
-    private FireResult record(Handle h, Claim claim, Arming arming, @Nullable Throwable failure) {
+    private FireResult record(Handle h, Claim claim, FirstUse firstUse, @Nullable Throwable failure) {
         JobRow row = claim.row();
         var finished = claim.finishedNow();
         Outcome outcome = FireOutcomes.outcome(row, claim.run(), failure);
@@ -157,15 +155,15 @@ final class TransactionalRun {
             closed = true;
         }
         var finish = new Finish(row.name(), claim.run().fireTime(), token, outcome, finished, error);
-        if (arming.executionStarted()) {
+        if (firstUse.executionStarted()) {
             store.executions().finish(h, finish);
         } else {
-            store.executions().record(h, Arming.start(claim, node.nodeId(), token), finish);
+            store.executions().record(h, FirstUse.start(claim, node.nodeId(), token), finish);
         }
         if (token != 0 && !closed) {
             store.attempts().close(h, token, Finisher.attemptOutcome(failure), finished, error);
         }
-        if (!arming.same()) {
+        if (!firstUse.same()) {
             throw new FireTransactionEndedException(
                     "Job '" + row.name() + "' fire " + claim.run().fireTime()
                             + ": the transaction that took the job's lock ended while the job ran (a COMMIT or ROLLBACK it"
@@ -177,64 +175,6 @@ final class TransactionalRun {
                 FireOutcomes.dueOf(after == null ? update : ScheduleUpdate.of(after, finished)),
                 claim.started(),
                 outcome);
-    }
-
-    /**
-     * What the fire's transaction holds before the job's first use of it: with the execution
-     * started at the claim, the body's savepoint and the transaction's identity mark at once;
-     * otherwise — the job may never touch the transaction — nothing until it does, when the
-     * attempt goes on record, the execution row is started and the savepoint set ({@link #arm}).
-     */
-    private final class Arming {
-        private final Handle h;
-        private final Claim claim;
-        private boolean executionStarted;
-        private @Nullable Object mark;
-
-        Arming(Handle h, Claim claim) {
-            this.h = h;
-            this.claim = claim;
-            this.executionStarted = claim.executionStarted();
-            if (executionStarted) {
-                mark = guards.identity().markWithSavepoint(h, BODY);
-            }
-        }
-
-        static ExecutionStore.Start start(Claim claim, String nodeId, long token) {
-            return new ExecutionStore.Start(
-                    claim.row().name(),
-                    claim.run().fireTime(),
-                    claim.run().kind(),
-                    claim.attempt().number(),
-                    nodeId,
-                    token,
-                    claim.started());
-        }
-
-        /** Before the job's first use of the fire's connection: from then on it could end the transaction. */
-        void arm() {
-            long token = claim.attempt().record();
-            if (!store.executions().start(h, start(claim, node.nodeId(), token))) {
-                throw new FireRecordMismatchException("Job '" + claim.row().name() + "' fire "
-                        + claim.run().fireTime() + " has an execution on record already; it does not run again");
-            }
-            executionStarted = true;
-            mark = guards.identity().markWithSavepoint(h, BODY);
-        }
-
-        boolean executionStarted() {
-            return executionStarted;
-        }
-
-        /** Whether the body's savepoint is set. */
-        boolean armed() {
-            return mark != null;
-        }
-
-        /** Whether the transaction is still the one that took the lock; a job that never used it cannot have ended it. */
-        boolean same() {
-            return mark == null || guards.identity().same(h, mark);
-        }
     }
 
     private void closeIfRecorded(Claim claim, AttemptOutcome outcome) {
@@ -261,12 +201,12 @@ final class TransactionalRun {
         return new FireResult.NotDue(null, claim.started());
     }
 
-    private boolean lostWithItsConnection(Arming arming, @Nullable Throwable failure) {
+    private boolean lostWithItsConnection(FirstUse firstUse, @Nullable Throwable failure) {
         if (failure == null || !SqlErrors.isConnectionFailure(failure)) {
             return false;
         }
         try {
-            return !arming.same();
+            return !firstUse.same();
         } catch (RuntimeException e) {
             return true;
         }
