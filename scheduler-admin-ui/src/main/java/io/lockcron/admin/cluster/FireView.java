@@ -42,14 +42,18 @@ public record FireView(
         return execution != null && execution.outcome() == Outcome.FAILED;
     }
 
-    /** Whether the execution is the fire's only record: it committed before its attempt had to go on record. */
+    /**
+     * Whether the execution is the fire's only record: it succeeded before its attempt had to go on
+     * record (a failed first attempt is always written, with its error).
+     */
     public boolean executionOnly() {
         return execution != null && attempts.isEmpty() && execution.fencingToken() == 0;
     }
 
     /**
-     * The number of the first attempt on record when attempts before it left none (a short first
-     * attempt, such as one that failed at once, may go unrecorded); 0 if none is missing.
+     * The number of the first attempt on record when attempts before it are missing (every attempt
+     * that failed, or was followed by another, is on record, so only a purge leaves such a gap); 0 if
+     * none is missing.
      */
     public int firstRecordedAfterUnrecorded() {
         int first = attempts.stream().mapToInt(AttemptInfo::attempt).min().orElse(1);
