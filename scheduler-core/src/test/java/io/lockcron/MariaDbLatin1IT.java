@@ -20,6 +20,8 @@ import java.time.Duration;
 import java.util.Arrays;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 import org.jdbi.v3.core.Jdbi;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -131,6 +133,50 @@ class MariaDbLatin1IT {
                 .isEqualTo(3);
         assertThat(client.failovers(10)).as("no false failover").isEmpty();
         assertThat(outages).as("never taken for a database outage").doesNotContain(true);
+    }
+
+    @Test
+    void aPauseAskedDuringAnUntouchedFireWhoseErrorCannotBeStoredIsStillApplied() throws Exception {
+        TestDatabase.execute(admin, script(Files.readString(Path.of("..", "sql", "mysql", "upgrade-002.sql"))));
+        TestDatabase.execute(
+                admin,
+                List.of(
+                        "ALTER TABLE job_execution MODIFY error TEXT CHARACTER SET latin1 NULL",
+                        "ALTER TABLE fire_attempt MODIFY error TEXT CHARACTER SET latin1 NULL"));
+        CountDownLatch running = new CountDownLatch(1);
+        CountDownLatch release = new CountDownLatch(1);
+        // A scheduled first attempt that never touches its transaction: its execution is recorded
+        // whole at the end, with no savepoint before it, and that record fails on the error text.
+        JobDefinition untouched = JobDefinition.builder("untouched")
+                .fixedRate(Duration.ofHours(1))
+                .handler(ctx -> {
+                    effects.autocommit(ctx);
+                    running.countDown();
+                    release.await(20, TimeUnit.SECONDS);
+                    throw new IllegalStateException(CJK);
+                })
+                .build();
+        nodes.start("l1", List.of(untouched));
+        assertThat(running.await(30, TimeUnit.SECONDS)).isTrue();
+        assertThat(client.pause("untouched")).isTrue();
+        assertThat(client.pendingRequests("untouched"))
+                .as("pending: the fire holds the row")
+                .hasSize(1);
+        Thread.sleep(1_500); // the node's polls see the request, so the fire's end applies it
+        release.countDown();
+        await().atMost(Duration.ofSeconds(30)).until(() -> finished("untouched") == 1);
+        await().atMost(Duration.ofSeconds(10))
+                .until(() -> client.pendingRequests("untouched").isEmpty());
+        assertThat(client.executions(ExecutionQuery.all().job("untouched")).items())
+                .singleElement()
+                .satisfies(e -> {
+                    assertThat(e.outcome()).isEqualTo(Outcome.FAILED);
+                    assertThat(e.error()).contains("escaped to fit the column");
+                });
+        assertThat(client.job("untouched").orElseThrow().status())
+                .as("the pause asked during the fire")
+                .isEqualTo(JobStatus.PAUSED);
+        assertThat(effects.count("untouched", Effects.AUTO)).isEqualTo(1);
     }
 
     private JobDefinition failing(int attempts) {

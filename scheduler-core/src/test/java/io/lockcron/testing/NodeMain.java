@@ -14,8 +14,10 @@ import java.util.Map;
  * A scheduler node in a process of its own, for tests that SIGKILL and SIGSTOP it. Runs
  * {@code --jobs N} jobs firing every second (each body writes one effect row in its transaction,
  * one outside, then works {@code --job-millis}) and a job {@code slow} that fires once at start and
- * works {@code --slow-millis}; with {@code --lease-millis}, a lease-mode job {@code leased} that
- * works that long and records its run in {@link RunIntervals}. Stops cleanly on SIGTERM.
+ * works {@code --slow-millis}; with {@code --idle-millis}, a job {@code idle} that fires once at
+ * start, writes its autocommit effect, works that long without touching its transaction and only
+ * then writes its transactional effect; with {@code --lease-millis}, a lease-mode job {@code leased}
+ * that works that long and records its run in {@link RunIntervals}. Stops cleanly on SIGTERM.
  */
 public final class NodeMain {
     private NodeMain() {}
@@ -60,6 +62,10 @@ public final class NodeMain {
                     Thread.sleep(slowMillis);
                 })
                 .build());
+        long idleMillis = Long.parseLong(o.getOrDefault("idle-millis", "0"));
+        if (idleMillis > 0) {
+            jobs.add(idle(effects, idleMillis));
+        }
         long leaseMillis = Long.parseLong(o.getOrDefault("lease-millis", "0"));
         if (leaseMillis > 0) {
             jobs.add(new RunIntervals(dataSource).leaseJob("leased", leaseMillis));
@@ -80,5 +86,20 @@ public final class NodeMain {
         scheduler.start();
         System.out.println("STARTED " + o.get("node"));
         Thread.currentThread().join();
+    }
+
+    /**
+     * Fires once at start; works {@code millis} before its first use of the fire's transaction, so
+     * its attempt goes on record from the recorder thread, not before a statement.
+     */
+    public static JobDefinition idle(Effects effects, long millis) {
+        return JobDefinition.builder("idle")
+                .fixedRate(Duration.ofHours(1))
+                .handler(ctx -> {
+                    effects.autocommit(ctx);
+                    Thread.sleep(millis);
+                    Effects.inTransaction(ctx);
+                })
+                .build();
     }
 }
