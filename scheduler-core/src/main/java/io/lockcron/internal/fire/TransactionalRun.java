@@ -144,9 +144,6 @@ final class TransactionalRun {
         Outcome outcome = FireOutcomes.outcome(row, claim.run(), failure);
         ScheduleUpdate update = FireOutcomes.result(row, claim.run(), outcome, finished);
         store.jobs().updateSchedule(h, update);
-        JobRow after = store.requests().seenPending(row.name())
-                ? store.requests().applyPending(h, row.name(), finished).orElse(null)
-                : null;
         String error = failure == null ? null : ErrorSummary.of(failure);
         long token = claim.attempt().id();
         boolean closed = false;
@@ -163,6 +160,11 @@ final class TransactionalRun {
         if (token != 0 && !closed) {
             store.attempts().close(h, token, Finisher.attemptOutcome(failure), finished, error);
         }
+        // After the fire's own records: if one fails, a fire with no savepoint is recorded again in
+        // this transaction (LostTransactionRecorder), which would overwrite requests applied before.
+        JobRow after = store.requests().seenPending(row.name())
+                ? store.requests().applyPending(h, row.name(), finished).orElse(null)
+                : null;
         if (!firstUse.same()) {
             throw new FireTransactionEndedException(
                     "Job '" + row.name() + "' fire " + claim.run().fireTime()
