@@ -6,6 +6,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
 /** Scheduler nodes as JVM processes of their own ({@link BenchNode}), with their CPU time. */
@@ -15,27 +16,16 @@ final class NodeProcesses implements AutoCloseable {
     private final List<Process> processes = new ArrayList<>();
 
     /**
-     * Starts {@code count} nodes {@code node-1..n}; {@code jfr}, when set, is where node-1 writes
-     * a Flight Recorder profile (on exit).
+     * Starts {@code count} nodes {@code node-1..n}; node {@code n} connects to {@code urls[(n - 1) %
+     * urls.size()]} when {@code urls} is not empty (e.g. each node on another member of a
+     * multi-primary cluster).
      */
-    static NodeProcesses start(int count, List<String> nodeArguments, String jfr) throws IOException {
-        return start(count, nodeArguments, jfr, List.of());
-    }
-
-    /**
-     * As above; node {@code n} connects to {@code urls[(n - 1) % urls.size()]} when {@code urls} is
-     * not empty (e.g. each node on another member of a multi-primary cluster).
-     */
-    static NodeProcesses start(int count, List<String> nodeArguments, String jfr, List<String> urls)
-            throws IOException {
+    static NodeProcesses start(int count, List<String> nodeArguments, List<String> urls) throws IOException {
         Files.createDirectories(LOGS);
         NodeProcesses nodes = new NodeProcesses();
         for (int n = 1; n <= count; n++) {
             List<String> command = new ArrayList<>(List.of(
                     Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-Xms64m", "-Xmx512m"));
-            if (n == 1 && !jfr.isEmpty()) {
-                command.add("-XX:StartFlightRecording=settings=profile,dumponexit=true,filename=" + jfr);
-            }
             command.addAll(List.of("-cp", System.getProperty("java.class.path"), BenchNode.class.getName()));
             command.addAll(nodeArguments);
             command.addAll(List.of("--node", "node-" + n));
@@ -57,6 +47,48 @@ final class NodeProcesses implements AutoCloseable {
             total = total.plus(p.info().totalCpuDuration().orElse(Duration.ZERO));
         }
         return total;
+    }
+
+    /** The JIT compiler threads' CPU so far, per process: {@link #compilerCpu(List)} takes the difference. */
+    List<Map<String, Long>> compilerTicks() {
+        return processes.stream().map(p -> CompilerCpu.sample(p.pid())).toList();
+    }
+
+    /** The JIT compiler threads' CPU, all node processes, since {@code before} was sampled. */
+    Duration compilerCpu(List<Map<String, Long>> before) {
+        List<Map<String, Long>> after = compilerTicks();
+        Duration total = Duration.ZERO;
+        for (int i = 0; i < after.size(); i++) {
+            total = total.plus(CompilerCpu.between(before.get(i), after.get(i)));
+        }
+        return total;
+    }
+
+    /**
+     * Starts a Flight Recorder profile in node-1 now: a profile of the measured window only, not of
+     * start-up and JIT compilation.
+     */
+    void startRecording() throws IOException, InterruptedException {
+        jcmd("JFR.start", "name=window", "settings=profile");
+    }
+
+    /** Ends node-1's profile and writes it to {@code file}. */
+    void stopRecording(String file) throws IOException, InterruptedException {
+        jcmd("JFR.stop", "name=window", "filename=" + Path.of(file).toAbsolutePath());
+    }
+
+    private void jcmd(String... command) throws IOException, InterruptedException {
+        List<String> line = new ArrayList<>(List.of(
+                Path.of(System.getProperty("java.home"), "bin", "jcmd").toString(),
+                String.valueOf(processes.get(0).pid())));
+        line.addAll(List.of(command));
+        Process jcmd = new ProcessBuilder(line)
+                .redirectErrorStream(true)
+                .redirectOutput(ProcessBuilder.Redirect.DISCARD)
+                .start();
+        if (!jcmd.waitFor(60, TimeUnit.SECONDS) || jcmd.exitValue() != 0) {
+            throw new IllegalStateException("jcmd " + line + " failed");
+        }
     }
 
     void requireAlive() {
