@@ -11,8 +11,10 @@ import java.time.ZonedDateTime;
 import java.time.zone.ZoneOffsetTransition;
 import java.time.zone.ZoneRules;
 import java.util.Date;
+import java.util.Map;
 import java.util.Optional;
 import java.util.TimeZone;
+import java.util.concurrent.ConcurrentHashMap;
 import org.jspecify.annotations.Nullable;
 import org.quartz.CronExpression;
 
@@ -51,8 +53,33 @@ public final class CronSchedule {
         this.wallClock = wallClock;
     }
 
+    /** More distinct schedules than any cluster has: past this the cache starts over. */
+    private static final int MAX_CACHED = 1_024;
+
+    private record Key(String expression, ZoneId zone) {}
+
+    /**
+     * Parsed schedules: Quartz builds a dozen TreeSets per parse. A schedule is immutable apart
+     * from its CronExpressions, which {@link #next} locks, so one instance serves every caller.
+     */
+    private static final Map<Key, CronSchedule> PARSED = new ConcurrentHashMap<>();
+
     /** @throws InvalidJobException naming the expression and how to write a valid one */
     public static CronSchedule parse(String expression, ZoneId zone) {
+        Key key = new Key(expression, zone);
+        CronSchedule cached = PARSED.get(key);
+        if (cached != null) {
+            return cached;
+        }
+        CronSchedule parsed = parseNew(expression, zone); // throws for bad input: nothing cached then
+        if (PARSED.size() >= MAX_CACHED) {
+            PARSED.clear();
+        }
+        PARSED.put(key, parsed);
+        return parsed;
+    }
+
+    private static CronSchedule parseNew(String expression, ZoneId zone) {
         String normalized = normalize(expression.trim());
         try {
             CronExpression cron = new CronExpression(normalized);
