@@ -76,12 +76,8 @@ final class DueDrain {
         this.dbNow = dbNow;
     }
 
-    /** A scheduled fire fell due at {@code due} (by this node's estimate of the database clock). */
-    void signal(Instant due) {
-        signal(due, 1);
-    }
-
-    private void signal(Instant due, int wakes) {
+    /** {@code wakes} scheduled fires fell due at {@code due} (by this node's estimate of the database clock). */
+    void signal(Instant due, int wakes) {
         latestDue.accumulateAndGet(due, (a, b) -> a == null || b.isAfter(a) ? b : a);
         pending.addAndGet(wakes);
         for (int i = 0; i < wakes && tryStart(); i++) {
@@ -129,9 +125,11 @@ final class DueDrain {
         } finally {
             active.decrementAndGet();
         }
-        if (more) {
+        // A wake that came in after the last claim found this drain still counted, and started none.
+        if (more || pending.get() > 0) {
             tryStart();
-        } else if (!firedAny) {
+        }
+        if (!more && !firedAny) {
             retryIfEarly(dropped);
         }
     }

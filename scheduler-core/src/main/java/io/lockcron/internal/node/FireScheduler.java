@@ -18,7 +18,6 @@ import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.function.BooleanSupplier;
 import java.util.function.IntSupplier;
@@ -42,7 +41,7 @@ final class FireScheduler {
             IntSupplier liveNodes) {}
 
     /** {@code drain}: a scheduled fire, which any drain claims; else a request or a lease, tried by name. */
-    private record Wake(Instant at, boolean drain, ScheduledFuture<?> future) {}
+    private record Wake(Instant at, boolean drain, DrainWakes.Timer timer) {}
 
     private static final int MAX_FOREIGN = 1_000;
     /** Jobs whose requests one poll applies: the rest wait for the next poll, which stays short. */
@@ -54,6 +53,7 @@ final class FireScheduler {
     private final Outage outage;
     private final FireProtocol protocol;
     private final DueDrain drain;
+    private final DrainWakes drainWakes;
     private final Set<String> inFlight = ConcurrentHashMap.newKeySet();
     private final Map<String, Wake> wakes = new ConcurrentHashMap<>();
     /** Handlers of due rows this node cannot run (another service's jobs): drains leave them alone. */
@@ -73,6 +73,7 @@ final class FireScheduler {
                 setup.running(),
                 clock,
                 store::now);
+        this.drainWakes = new DrainWakes(setup.timers(), drain::signal);
     }
 
     /** Reads what may fall due soon: catches changes by other nodes and clients, and fires a crashed node left. */
@@ -144,12 +145,12 @@ final class FireScheduler {
     void freed(List<String> jobs) {
         Instant now = clock.now();
         jobs.forEach(job -> wakeNow(job, now));
-        drain.signal(now);
+        drain.signal(now, 1);
     }
 
     /** Forgets every wake: the node stops. */
     void cancelAll() {
-        wakes.values().forEach(w -> w.future().cancel(false));
+        wakes.values().forEach(w -> w.timer().cancel());
         wakes.clear();
     }
 
@@ -162,27 +163,28 @@ final class FireScheduler {
         if (current != null
                 && current.at().equals(due)
                 && current.drain() == scheduled
-                && !current.future().isDone()
-                && Math.abs(current.future().getDelay(TimeUnit.MILLISECONDS) - delay.toMillis()) < 250) {
+                && !current.timer().done()
+                && Math.abs(current.timer().delayMillis() - delay.toMillis()) < 250) {
             return; // already set for this time; a clock or offset step moves it (above 250 ms)
         }
-        Runnable wake = scheduled ? () -> drain.signal(due) : () -> submit(name);
-        ScheduledFuture<?> future = setup.timers().schedule(wake, delay.toNanos(), TimeUnit.NANOSECONDS);
-        Wake previous = wakes.put(name, new Wake(due, scheduled, future));
+        DrainWakes.Timer timer = scheduled
+                ? drainWakes.join(due, delay)
+                : DrainWakes.of(setup.timers().schedule(() -> submit(name), delay.toNanos(), TimeUnit.NANOSECONDS));
+        Wake previous = wakes.put(name, new Wake(due, scheduled, timer));
         if (previous != null) {
-            previous.future().cancel(false);
+            previous.timer().cancel();
         }
     }
 
     private void cancel(String name) {
         Wake wake = wakes.remove(name);
         if (wake != null) {
-            wake.future().cancel(false);
+            wake.timer().cancel();
         }
     }
 
     private static boolean cancelled(Wake wake) {
-        wake.future().cancel(false);
+        wake.timer().cancel();
         return true;
     }
 
