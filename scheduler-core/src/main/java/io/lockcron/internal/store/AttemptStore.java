@@ -80,15 +80,27 @@ public final class AttemptStore {
     /**
      * Puts a first attempt on record after its fire began (see {@code FireAttempt}): the claim saw
      * no attempt at this fire, so one INSERT of the expected number does it. Empty if this node's
-     * lock is gone, or if the number is taken (an attempt went on record meanwhile, so the lock is
-     * gone too).
+     * lock is gone: it learned it was fenced, its membership row says FENCED (it may not know yet:
+     * it froze), or the number is taken (an attempt went on record meanwhile).
      */
     public java.util.OptionalLong openFirst(Opening o) {
         try {
-            return store.jdbi()
-                    .withHandle(h -> o.lockHeld().getAsBoolean()
-                            ? java.util.OptionalLong.of(insert(h, o, o.expected()))
-                            : java.util.OptionalLong.empty());
+            return store.jdbi().withHandle(h -> {
+                if (!o.lockHeld().getAsBoolean()) {
+                    return java.util.OptionalLong.empty();
+                }
+                java.util.Optional<Long> id = store.update(h, "insert-deferred-attempt")
+                        .bind("job", o.job())
+                        .bind("fireTime", o.fireTime())
+                        .bind("attempt", o.expected())
+                        .bind("node", o.node())
+                        .bind("session", o.sessionId())
+                        .bind("startedAt", o.now())
+                        .executeAndReturnGeneratedKeys("id")
+                        .mapTo(Long.class)
+                        .findOne();
+                return id.map(java.util.OptionalLong::of).orElse(java.util.OptionalLong.empty());
+            });
         } catch (RuntimeException e) {
             if (!SqlErrors.isLostRace(e) && !SqlErrors.isDuplicateKey(e)) {
                 throw e;
