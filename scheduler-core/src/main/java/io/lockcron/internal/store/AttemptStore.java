@@ -89,13 +89,7 @@ public final class AttemptStore {
                 if (!o.lockHeld().getAsBoolean()) {
                     return java.util.OptionalLong.empty();
                 }
-                java.util.Optional<Long> id = store.update(h, "insert-deferred-attempt")
-                        .bind("job", o.job())
-                        .bind("fireTime", o.fireTime())
-                        .bind("attempt", o.expected())
-                        .bind("node", o.node())
-                        .bind("session", o.sessionId())
-                        .bind("startedAt", o.now())
+                java.util.Optional<Long> id = opening(h, "insert-deferred-attempt", o, o.expected())
                         .executeAndReturnGeneratedKeys("id")
                         .mapTo(Long.class)
                         .findOne();
@@ -114,13 +108,7 @@ public final class AttemptStore {
      * {@code h} that records its fire: returns its id.
      */
     public long insertClosed(Handle h, Opening o, AttemptOutcome outcome, Instant finishedAt, @Nullable String error) {
-        return store.update(h, "insert-closed-attempt")
-                .bind("job", o.job())
-                .bind("fireTime", o.fireTime())
-                .bind("attempt", o.expected())
-                .bind("node", o.node())
-                .bind("session", o.sessionId())
-                .bind("startedAt", o.now())
+        return opening(h, "insert-closed-attempt", o, o.expected())
                 .bind("finishedAt", finishedAt)
                 .bind("outcome", outcome.name())
                 .bind("error", error)
@@ -194,16 +182,21 @@ public final class AttemptStore {
     }
 
     private long insert(Handle h, Opening o, int number) {
-        return store.update(h, "insert-attempt")
+        return opening(h, "insert-attempt", o, number)
+                .executeAndReturnGeneratedKeys("id")
+                .mapTo(Long.class)
+                .one();
+    }
+
+    /** An attempt INSERT ({@code sql}) with the opening's values bound, as attempt {@code number}. */
+    private org.jdbi.v3.core.statement.Update opening(Handle h, String sql, Opening o, int number) {
+        return store.update(h, sql)
                 .bind("job", o.job())
                 .bind("fireTime", o.fireTime())
                 .bind("attempt", number)
                 .bind("node", o.node())
                 .bind("session", o.sessionId())
-                .bind("startedAt", o.now())
-                .executeAndReturnGeneratedKeys("id")
-                .mapTo(Long.class)
-                .one();
+                .bind("startedAt", o.now());
     }
 
     private FailoverInfo recordFailover(Handle h, Opening o, PriorAttempt lost) {
