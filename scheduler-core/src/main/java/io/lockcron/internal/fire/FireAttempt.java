@@ -49,6 +49,7 @@ final class FireAttempt {
     private final int number;
     private final List<FailoverInfo> failovers;
     private long id;
+    private boolean closedInFire;
     private boolean sealed;
     private @Nullable ScheduledFuture<?> timer;
 
@@ -138,8 +139,17 @@ final class FireAttempt {
             @Nullable String error) {
         if (id == 0 && store != null) {
             id = store.insertClosed(h, opening(), outcome, finished, error);
+            closedInFire = true;
         }
         return id;
+    }
+
+    /** The fire's transaction was rolled back to before {@link #recordClosed}: that record is gone. */
+    synchronized void undoneInFire() {
+        if (closedInFire) {
+            id = 0;
+            closedInFire = false;
+        }
     }
 
     private synchronized void recordIfRunning() {

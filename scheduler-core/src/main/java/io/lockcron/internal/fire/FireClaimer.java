@@ -60,6 +60,11 @@ final class FireClaimer {
         this.deferral = deferral;
     }
 
+    /** Whether first attempts of transactional fires wait to go on record: then fires can share a {@link FireBatch}. */
+    boolean defers() {
+        return deferral != null;
+    }
+
     /** {@code h} is in the transaction that holds {@code locked}; a settled step has committed or rolled it back. */
     Step claim(Handle h, Locked locked, Function<String, @Nullable JobDefinition> definitions, int epoch) {
         long startNanos = System.nanoTime();
@@ -97,22 +102,10 @@ final class FireClaimer {
             return new Settled(new FireResult.Done(FireOutcomes.dueOf(update), now, null));
         }
         Plan.Run run = (Plan.Run) plan;
-        var opening = new AttemptStore.Opening(
-                row.name(),
-                run.fireTime(),
-                node.nodeId(),
-                locked.sessionId(),
-                now,
-                FireOutcomes.expectedAttempt(row, run),
-                row.status() == JobStatus.RUNNING,
-                // Fenced since the lock was taken (a pause, a pool that ran dry): the lock is gone
-                // with its session; open no attempt and take no other node's over.
-                () -> node.membershipEpoch() == epoch);
+        var opening = opening(locked, run, epoch);
         if (deferral != null && !applied && firstOfItsFire(locked, run, definition)) {
             // Nothing of this fire is on record anywhere: its attempt and execution wait (FireAttempt).
-            FireAttempt attempt =
-                    FireAttempt.deferred(store.attempts(), opening, deferral.timers(), deferral.recorder());
-            return new Claimed(new Claim(locked, run, attempt, definition, startNanos, epoch, false));
+            return new Claimed(deferred(locked, run, opening, definition, startNanos, epoch));
         }
         Optional<Attempt> begun = store.attempts().tryBegin(opening);
         if (begun.isEmpty()) {
@@ -145,6 +138,52 @@ final class FireClaimer {
             return new Settled(new FireResult.Done(FireOutcomes.dueOf(update), now, null));
         }
         return new Claimed(new Claim(locked, run, FireAttempt.recorded(attempt), definition, startNanos, epoch, true));
+    }
+
+    /**
+     * The claim of a member of a {@link FireBatch}: only a row's scheduled next fire with nothing of
+     * it on record, to run in the batch's transaction with its attempt deferred; null for any other
+     * (a retry, a takeover, a misfire, a request, a lease), which is claimed by name on its own,
+     * since planning it may end the transaction the batch shares.
+     */
+    @Nullable
+    Claim member(Locked locked, JobDefinition definition, int epoch) {
+        long startNanos = System.nanoTime();
+        if (deferral == null || locked.requestsPending()) {
+            return null;
+        }
+        Plan plan = planner.plan(locked.row(), locked.dbNow());
+        if (!(plan instanceof Plan.Run run) || !firstOfItsFire(locked, run, definition)) {
+            return null;
+        }
+        return deferred(locked, run, opening(locked, run, epoch), definition, startNanos, epoch);
+    }
+
+    private Claim deferred(
+            Locked locked,
+            Plan.Run run,
+            AttemptStore.Opening opening,
+            JobDefinition definition,
+            long startNanos,
+            int epoch) {
+        Deferral d = java.util.Objects.requireNonNull(deferral);
+        FireAttempt attempt = FireAttempt.deferred(store.attempts(), opening, d.timers(), d.recorder());
+        return new Claim(locked, run, attempt, definition, startNanos, epoch, false);
+    }
+
+    private AttemptStore.Opening opening(Locked locked, Plan.Run run, int epoch) {
+        JobRow row = locked.row();
+        return new AttemptStore.Opening(
+                row.name(),
+                run.fireTime(),
+                node.nodeId(),
+                locked.sessionId(),
+                locked.dbNow(),
+                FireOutcomes.expectedAttempt(row, run),
+                row.status() == JobStatus.RUNNING,
+                // Fenced since the lock was taken (a pause, a pool that ran dry): the lock is gone
+                // with its session; open no attempt and take no other node's over.
+                () -> node.membershipEpoch() == epoch);
     }
 
     /** The row's scheduled next fire, run in its transaction, with no attempt or execution on record. */

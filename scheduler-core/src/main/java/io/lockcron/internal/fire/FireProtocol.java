@@ -7,7 +7,9 @@ import io.lockcron.job.JobDefinition;
 import io.lockcron.job.JobInvoker;
 import java.sql.Connection;
 import java.sql.SQLException;
+import java.util.ArrayList;
 import java.util.Collection;
+import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.Executor;
 import java.util.concurrent.LinkedBlockingQueue;
@@ -62,6 +64,12 @@ import org.slf4j.LoggerFactory;
  * whose own transaction cannot be committed is recorded in a new one ({@link
  * LostTransactionRecorder}). Nodes drain the due list with the second form of the lock, so they
  * never spend a lock attempt on a fire another node holds.
+ *
+ * <p>A burst of due fires is claimed as a batch ({@link FireBatch}): the second form with {@code
+ * LIMIT n}, its rows' first attempts run one after another in that transaction, which commits them
+ * together; a fire whose job touches the transaction gets one of its own first (the batch commits
+ * what it ran, the fire's attempt goes on record and it locks its row again). Rows the batch cannot
+ * run as such (retries, takeovers, misfires, requests, leases) are claimed by name afterwards.
  */
 public final class FireProtocol {
     private static final Logger log = LoggerFactory.getLogger(FireProtocol.class);
@@ -169,14 +177,71 @@ public final class FireProtocol {
         sessionLimits.forget();
     }
 
+    /**
+     * Claims up to {@code max} due and free scheduled fires with one locking read and runs them as
+     * one {@link FireBatch}; the rows it locked but could not run in the batch are then claimed by
+     * name, one by one. Empty if no due fire was free. With {@code max} 1, or where first attempts
+     * go on record at their claim (a caller's transactions, Galera), as {@link #fireNextDue}.
+     */
+    public List<Fired> fireDue(
+            Collection<String> foreign, Function<String, @Nullable JobDefinition> definitions, int max) {
+        if (max <= 1 || !claimer.defers()) {
+            return fireNextDue(foreign, definitions).map(List::of).orElseGet(List::of);
+        }
+        int epoch = node.membershipEpoch();
+        List<Fired> fired = new ArrayList<>();
+        List<Locked> alone = new ArrayList<>();
+        Supplier<Optional<Fired>> single = inTransaction(() -> store.jdbi().open(), "the next due jobs", h -> {
+            List<Locked> rows = store.jobs().tryLockDue(h, foreign, max);
+            if (rows.isEmpty()) {
+                h.rollback();
+                return Optional::empty;
+            }
+            if (rows.size() == 1) {
+                Supplier<Fired> one = claimed(h, rows.get(0), definitions, epoch);
+                return () -> Optional.of(one.get());
+            }
+            FireBatch.Outcome outcome =
+                    new FireBatch(store, claimer, transactional, h, rows.size()).run(rows, definitions, epoch);
+            fired.addAll(outcome.fired());
+            alone.addAll(outcome.alone());
+            return Optional::empty;
+        });
+        single.get().ifPresent(fired::add); // a lease-mode job runs here, its connection back in the pool
+        for (Locked row : alone) {
+            String name = row.row().name();
+            fired.add(new Fired(name, row.row().handlerName(), fire(name, definitions)));
+        }
+        return fired;
+    }
+
     private Optional<Fired> attempt(
             Supplier<Handle> open,
             Function<Handle, Optional<Locked>> lock,
             String what,
             Function<String, @Nullable JobDefinition> definitions) {
         int epoch = node.membershipEpoch();
-        Supplier<FireResult> next;
-        Locked locked;
+        Optional<Supplier<Fired>> next = inTransaction(open, what, h -> {
+            Optional<Locked> claimed = lock.apply(h);
+            if (claimed.isEmpty()) {
+                h.rollback();
+                return Optional.empty();
+            }
+            return Optional.of(claimed(h, claimed.get(), definitions, epoch));
+        });
+        // A lease-mode job runs here, its connection back in the pool.
+        return next.map(Supplier::get);
+    }
+
+    /** Claims the fire of a row locked in {@code h}'s transaction and runs it; a lease-mode job runs when asked for the result. */
+    private Supplier<Fired> claimed(
+            Handle h, Locked locked, Function<String, @Nullable JobDefinition> definitions, int epoch) {
+        Supplier<FireResult> next = run(h, claimer.claim(h, locked, definitions, epoch));
+        return () -> new Fired(locked.row().name(), locked.row().handlerName(), next.get());
+    }
+
+    /** Runs {@code work} in a fire transaction (READ COMMITTED) on a handle {@code open} gives; rolls back what it leaves open. */
+    private <T> T inTransaction(Supplier<Handle> open, String what, Function<Handle, T> work) {
         try (Handle h = open.get()) {
             Connection connection = h.getConnection();
             int isolation = isolation(connection);
@@ -185,13 +250,7 @@ public final class FireProtocol {
                     connection.setTransactionIsolation(Connection.TRANSACTION_READ_COMMITTED);
                 }
                 h.begin();
-                Optional<Locked> claimed = lock.apply(h);
-                if (claimed.isEmpty()) {
-                    h.rollback();
-                    return Optional.empty();
-                }
-                locked = claimed.get();
-                next = run(h, claimer.claim(h, locked, definitions, epoch));
+                return work.apply(h);
             } catch (SQLException e) {
                 throw new IllegalStateException("cannot start a fire transaction for " + what, e);
             } finally {
@@ -201,8 +260,6 @@ public final class FireProtocol {
                 restore(connection, isolation);
             }
         }
-        // A lease-mode job runs here, its connection back in the pool.
-        return Optional.of(new Fired(locked.row().name(), locked.row().handlerName(), next.get()));
     }
 
     private Supplier<FireResult> run(Handle h, FireClaimer.Step step) {

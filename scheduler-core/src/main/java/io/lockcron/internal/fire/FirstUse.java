@@ -18,11 +18,20 @@ final class FirstUse {
     private final String nodeId;
     private final Handle h;
     private final Claim claim;
+    private final @Nullable FireBatch batch;
     private boolean executionStarted;
     private @Nullable Object mark;
 
-    FirstUse(Store store, FireTransactionIdentity identity, String nodeId, Handle h, Claim claim) {
+    /** @param batch the batch whose transaction the fire shares, or null if the transaction is the fire's alone */
+    FirstUse(
+            Store store,
+            FireTransactionIdentity identity,
+            String nodeId,
+            Handle h,
+            Claim claim,
+            @Nullable FireBatch batch) {
         this.store = store;
+        this.batch = batch;
         this.identity = identity;
         this.nodeId = nodeId;
         this.h = h;
@@ -47,6 +56,9 @@ final class FirstUse {
     /** Before the job's first use of the fire's connection: from then on it could end the transaction. */
     void arm() {
         long token = claim.attempt().record();
+        if (batch != null) {
+            batch.isolate(claim); // from here on the job could end the transaction: it must be the fire's alone
+        }
         if (!store.executions().start(h, start(claim, nodeId, token))) {
             throw new FireRecordMismatchException("Job '" + claim.row().name() + "' fire "
                     + claim.run().fireTime() + " has an execution on record already; it does not run again");

@@ -47,9 +47,17 @@ final class TransactionalRun {
 
     /** Runs the claimed fire in {@code h}'s transaction and commits it (or hands it back whole). */
     FireResult run(Handle h, Claim claim) {
+        return run(h, claim, null);
+    }
+
+    /**
+     * As {@link #run(Handle, Claim)}, for a fire of {@code batch} ({@link FireBatch}): while it
+     * shares the batch's transaction its records are written there, and the batch commits them.
+     */
+    FireResult run(Handle h, Claim claim, @Nullable FireBatch batch) {
         JobRow row = claim.row();
         boolean limited = sessionLimits.apply(h, claim.locked().sessionId());
-        FirstUse firstUse = new FirstUse(store, guards.identity(), node.nodeId(), h, claim);
+        FirstUse firstUse = new FirstUse(store, guards.identity(), node.nodeId(), h, claim, batch);
         Throwable failure;
         String lostReason;
         try (JobTransaction job = guards.jobTransactions()
@@ -66,8 +74,17 @@ final class TransactionalRun {
             lostReason = job.lostReason();
         }
         claim.attempt().seal(); // the body is over: no timer puts the attempt on record after this
+        FireBatch shared = batch != null && batch.shares() ? batch : null;
+        if (batch != null && batch.lockLost()) {
+            closeIfRecorded(claim, AttemptOutcome.RELEASED); // its row is free: the fire runs again
+            return new FireResult.Busy();
+        }
         if (failure != null && node.stopping() && JobBody.wasInterrupted(failure)) {
-            h.rollback(); // hand the fire back whole: another node runs it at once
+            if (shared != null) {
+                shared.commit(); // the fires before it are done; this one wrote nothing, and its row is free
+            } else {
+                h.rollback(); // hand the fire back whole: another node runs it at once
+            }
             closeIfRecorded(claim, AttemptOutcome.RELEASED);
             log.info(
                     "Job '{}' fire {} handed back: the node is stopping",
@@ -96,7 +113,10 @@ final class TransactionalRun {
                 h.rollbackToSavepoint(BODY);
                 h.savepoint(BODY); // JDBI forgets a savepoint rolled back to; recording may need it again
             }
-            result = record(h, claim, firstUse, failure);
+            if (shared != null && failure != null && shared.othersWaiting()) {
+                h.savepoint(FireBatch.MEMBER); // storing its error may fail: the fires before it must not
+            }
+            result = record(h, claim, firstUse, failure, shared);
         } catch (RuntimeException e) {
             if (store.dialect().certifiesCommits() && SqlErrors.isLostRace(e)) {
                 rollbackQuietly(h); // aborted while recording, for a write another member committed first
@@ -125,11 +145,29 @@ final class TransactionalRun {
             if (failure != null && !ended) {
                 reason.addSuppressed(e);
             }
-            claim.attempt().record();
-            result = guards.lost().record(h, claim, firstUse.executionStarted(), reason, ended ? null : firstUse::same);
+            boolean behindSavepoint = shared != null && shared.othersWaiting();
+            if (behindSavepoint && failure == null) {
+                throw e; // a fire that ran fine cannot be recorded: the batch is rolled back whole, to run again
+            }
+            if (behindSavepoint) {
+                h.rollbackToSavepoint(FireBatch.MEMBER);
+                claim.attempt().undoneInFire();
+                claim.attempt().record();
+                shared.commit(); // the fires before it keep their records; this one is recorded anew
+                result = guards.lost().record(h, claim, false, reason, null);
+            } else {
+                claim.attempt().record();
+                result = guards.lost()
+                        .record(h, claim, firstUse.executionStarted(), reason, ended ? null : firstUse::same);
+            }
         }
         if (limited) {
-            sessionLimits.committed(claim.locked().sessionId());
+            String session = claim.locked().sessionId();
+            if (shared != null && shared.shares()) {
+                shared.afterCommit(() -> sessionLimits.committed(session)); // PostgreSQL undoes a SET rolled back
+            } else {
+                sessionLimits.committed(session);
+            }
         }
         return result;
     }
@@ -138,7 +176,8 @@ final class TransactionalRun {
      * Writes the fire's result (schedule advance or retry, execution outcome, attempt close) and
      * commits. A fire whose job never touched the transaction records its execution whole here.
      */
-    private FireResult record(Handle h, Claim claim, FirstUse firstUse, @Nullable Throwable failure) {
+    private FireResult record(
+            Handle h, Claim claim, FirstUse firstUse, @Nullable Throwable failure, @Nullable FireBatch batch) {
         JobRow row = claim.row();
         var finished = claim.finishedNow();
         Outcome outcome = FireOutcomes.outcome(row, claim.run(), failure);
@@ -171,8 +210,13 @@ final class TransactionalRun {
                             + ": the transaction that took the job's lock ended while the job ran (a COMMIT or ROLLBACK it"
                             + " issued, DDL that commits implicitly, or a deadlock the database rolled back whole)");
         }
-        h.commit();
-        finisher.finished(claim, new FireEnd(outcome, finished, failure, error));
+        var end = new FireEnd(outcome, finished, failure, error);
+        if (batch != null) {
+            batch.recorded(() -> finisher.finished(claim, end)); // the batch commits it
+        } else {
+            h.commit();
+            finisher.finished(claim, end);
+        }
         return new FireResult.Done(
                 FireOutcomes.dueOf(after == null ? update : ScheduleUpdate.of(after, finished)),
                 claim.started(),

@@ -23,12 +23,12 @@ import org.jspecify.annotations.Nullable;
  * this node's clock estimate is tried again at its time.
  */
 final class DueDrain {
-    /** Most fires one drain runs before it hands its worker back to the pool (and starts anew). */
-    private static final int FIRES_PER_DRAIN = 1_000;
+    /** Most claims one drain makes before it hands its worker back to the pool (and starts anew). */
+    private static final int CLAIMS_PER_DRAIN = 1_000;
 
-    /** One claim-and-run: false if no due fire was free. */
+    /** One claim of up to {@code max} due fires, run as a batch: how many it claimed, 0 if no due fire was free. */
     interface Claimer {
-        boolean fireNextDue();
+        int fireDue(int max);
     }
 
     private final Sizing sizing;
@@ -53,9 +53,23 @@ final class DueDrain {
      * more, so the share only sets the start.
      */
     record Sizing(int workers, IntSupplier liveNodes) {
+        /** Most fires one claim takes as a batch (see {@code FireBatch}). */
+        static final int MAX_BATCH = 32;
+
         int drains(int pending) {
-            int share = -Math.floorDiv(-Math.max(1, pending), Math.max(1, liveNodes.getAsInt()));
-            return Math.min(workers, share);
+            return Math.min(workers, share(pending));
+        }
+
+        /**
+         * How many fires a drain claims at once: its part of the node's share, so that a few due
+         * fires go one to a drain (each starts at once) and a burst goes in batches.
+         */
+        int batch(int pending) {
+            return Math.min(MAX_BATCH, -Math.floorDiv(-share(pending), Math.max(1, workers)));
+        }
+
+        private int share(int pending) {
+            return -Math.floorDiv(-Math.max(1, pending), Math.max(1, liveNodes.getAsInt()));
         }
     }
 
@@ -110,13 +124,14 @@ final class DueDrain {
         boolean more = false;
         int dropped = 0;
         try {
-            for (int i = 0; i < FIRES_PER_DRAIN && running.getAsBoolean(); i++) {
+            for (int i = 0; i < CLAIMS_PER_DRAIN && running.getAsBoolean(); i++) {
                 int before = pending.get();
-                if (claimer.fireNextDue()) {
+                int claimed = claimer.fireDue(sizing.batch(before));
+                if (claimed > 0) {
                     firedAny = true;
-                    pending.updateAndGet(p -> Math.max(0, p - 1));
+                    pending.updateAndGet(p -> Math.max(0, p - claimed));
                     tryStart(); // more may be due: bring in another worker while claims succeed
-                    more = i == FIRES_PER_DRAIN - 1;
+                    more = i == CLAIMS_PER_DRAIN - 1;
                 } else if (pending.compareAndSet(before, 0)) {
                     dropped = before;
                     break; // nothing free, and no wake came in meanwhile

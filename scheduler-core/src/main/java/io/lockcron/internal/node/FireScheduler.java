@@ -69,7 +69,7 @@ final class FireScheduler {
                 new DueDrain.Sizing(setup.workerThreads(), setup.liveNodes()),
                 setup.workers(),
                 setup.timers(),
-                this::fireNextDue,
+                this::fireDue,
                 setup.running(),
                 clock,
                 store::now);
@@ -219,27 +219,26 @@ final class FireScheduler {
         next(name, result);
     }
 
-    /** One step of a drain: false once no due fire was free. */
-    private boolean fireNextDue() {
-        Optional<Fired> fired;
+    /** One step of a drain: claims up to {@code max} due fires and runs them; 0 once no due fire was free. */
+    private int fireDue(int max) {
+        List<Fired> fired;
         try {
-            fired = protocol.fireNextDue(foreign, setup.definitions()::get);
+            fired = protocol.fireDue(foreign, setup.definitions()::get, max);
             outage.succeeded();
         } catch (RuntimeException e) {
             if (!setup.stopping().getAsBoolean()) {
                 outage.failed("fire of the next due job", e);
             }
-            return false;
+            return 0;
         }
-        if (fired.isEmpty()) {
-            return false;
+        for (Fired f : fired) {
+            if (!setup.definitions().containsKey(f.handlerName())) {
+                noteForeign(f.handlerName());
+            } else {
+                next(f.job(), f.result());
+            }
         }
-        if (!setup.definitions().containsKey(fired.get().handlerName())) {
-            noteForeign(fired.get().handlerName());
-        } else {
-            next(fired.get().job(), fired.get().result());
-        }
-        return true;
+        return fired.size();
     }
 
     private void noteForeign(String handler) {

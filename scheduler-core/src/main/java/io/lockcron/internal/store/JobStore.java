@@ -65,6 +65,14 @@ public final class JobStore {
      * transaction on {@code handle}.
      */
     public Optional<Locked> tryLockNextDue(Handle handle, Collection<String> foreign) {
+        return tryLockDue(handle, foreign, 1).stream().findFirst();
+    }
+
+    /**
+     * As {@link #tryLockNextDue}, for up to {@code limit} due fires at once, earliest first: the
+     * rows of a batch ({@code FireBatch}).
+     */
+    public List<Locked> tryLockDue(Handle handle, Collection<String> foreign, int limit) {
         StringBuilder exclude = new StringBuilder();
         int i = 0;
         for (String ignored : foreign) {
@@ -75,7 +83,9 @@ public final class JobStore {
         if (i > 0) {
             exclude.append(')');
         }
-        var query = store.query(handle, "lock-next-due").define("exclude", exclude.toString());
+        var query = store.query(handle, "lock-next-due")
+                .define("exclude", exclude.toString())
+                .bind("limit", Math.max(1, limit));
         i = 0;
         for (String name : foreign) {
             query.bind("f" + i++, name);
@@ -86,7 +96,7 @@ public final class JobStore {
                         rs.getString("session_id"),
                         rs.getBoolean("requests_pending"),
                         rs.getBoolean("fire_on_record")))
-                .findOne();
+                .list();
     }
 
     /** @throws FireRecordMismatchException unless exactly the job's row changed */

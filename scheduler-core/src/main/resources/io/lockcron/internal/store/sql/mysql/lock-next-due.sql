@@ -13,5 +13,5 @@
                     WHERE e.job_name = j.lock_name AND e.fire_time = j.next_fire_time)) AS fire_on_record
   FROM <prefix>lock_cron j
  WHERE j.status = 'IDLE' AND j.due_time <= <now> <exclude>
- LIMIT 1
+ LIMIT :limit
    FOR UPDATE SKIP LOCKED
