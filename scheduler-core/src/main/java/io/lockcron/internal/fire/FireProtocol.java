@@ -5,8 +5,6 @@ import io.lockcron.internal.store.Store;
 import io.lockcron.job.ExecutionMode;
 import io.lockcron.job.JobDefinition;
 import io.lockcron.job.JobInvoker;
-import java.sql.Connection;
-import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
@@ -20,8 +18,6 @@ import java.util.function.Function;
 import java.util.function.Supplier;
 import org.jdbi.v3.core.Handle;
 import org.jspecify.annotations.Nullable;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 /**
  * The fire protocol. Every fire begins with a claim in a transaction of its own, then runs in one
@@ -72,7 +68,6 @@ import org.slf4j.LoggerFactory;
  * run as such (retries, takeovers, misfires, requests, leases) are claimed by name afterwards.
  */
 public final class FireProtocol {
-    private static final Logger log = LoggerFactory.getLogger(FireProtocol.class);
 
     private final Store store;
     private final NodeView node;
@@ -191,7 +186,7 @@ public final class FireProtocol {
         int epoch = node.membershipEpoch();
         List<Fired> fired = new ArrayList<>();
         List<Locked> alone = new ArrayList<>();
-        Supplier<Optional<Fired>> single = inTransaction(() -> store.jdbi().open(), "the next due jobs", h -> {
+        Supplier<Optional<Fired>> single = FireTransaction.in(() -> store.jdbi().open(), "the next due jobs", h -> {
             List<Locked> rows = store.jobs().tryLockDue(h, foreign, max);
             if (rows.isEmpty()) {
                 h.rollback();
@@ -221,7 +216,7 @@ public final class FireProtocol {
             String what,
             Function<String, @Nullable JobDefinition> definitions) {
         int epoch = node.membershipEpoch();
-        Optional<Supplier<Fired>> next = inTransaction(open, what, h -> {
+        Optional<Supplier<Fired>> next = FireTransaction.in(open, what, h -> {
             Optional<Locked> claimed = lock.apply(h);
             if (claimed.isEmpty()) {
                 h.rollback();
@@ -240,28 +235,6 @@ public final class FireProtocol {
         return () -> new Fired(locked.row().name(), locked.row().handlerName(), next.get());
     }
 
-    /** Runs {@code work} in a fire transaction (READ COMMITTED) on a handle {@code open} gives; rolls back what it leaves open. */
-    private <T> T inTransaction(Supplier<Handle> open, String what, Function<Handle, T> work) {
-        try (Handle h = open.get()) {
-            Connection connection = h.getConnection();
-            int isolation = isolation(connection);
-            try {
-                if (isolation != Connection.TRANSACTION_READ_COMMITTED) {
-                    connection.setTransactionIsolation(Connection.TRANSACTION_READ_COMMITTED);
-                }
-                h.begin();
-                return work.apply(h);
-            } catch (SQLException e) {
-                throw new IllegalStateException("cannot start a fire transaction for " + what, e);
-            } finally {
-                if (h.isInTransaction()) {
-                    rollbackQuietly(h);
-                }
-                restore(connection, isolation);
-            }
-        }
-    }
-
     private Supplier<FireResult> run(Handle h, FireClaimer.Step step) {
         if (step instanceof FireClaimer.Settled settled) {
             return settled::result;
@@ -272,32 +245,5 @@ public final class FireProtocol {
         }
         FireResult result = transactional.run(h, claim);
         return () -> result;
-    }
-
-    private static int isolation(Connection c) {
-        try {
-            return c.getTransactionIsolation();
-        } catch (SQLException e) {
-            return Connection.TRANSACTION_READ_COMMITTED;
-        }
-    }
-
-    /** Undoes the change of isolation, if one was made: a job cannot change it (FireConnections refuses). */
-    private static void restore(Connection c, int isolation) {
-        try {
-            if (isolation != Connection.TRANSACTION_READ_COMMITTED && !c.isClosed()) {
-                c.setTransactionIsolation(isolation);
-            }
-        } catch (SQLException e) {
-            log.debug("Could not restore isolation level: {}", e.toString());
-        }
-    }
-
-    private static void rollbackQuietly(Handle h) {
-        try {
-            h.rollback();
-        } catch (RuntimeException e) {
-            log.debug("Rollback failed (the connection is probably gone): {}", e.toString());
-        }
     }
 }
