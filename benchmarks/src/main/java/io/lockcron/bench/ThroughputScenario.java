@@ -191,6 +191,13 @@ final class ThroughputScenario {
                 w.server().rowsRead() / seconds,
                 w.nodeCpu().toMillis() / 1000.0 * perThousand,
                 dbCpu);
+        StringBuilder kinds = new StringBuilder();
+        w.server().kinds().forEach((k, v) -> {
+            if (v > 0) {
+                kinds.append(String.format(Locale.ROOT, " %s %.2f", k, v / (double) Math.max(1, r.done())));
+            }
+        });
+        System.out.println("statements per fire by kind (Com_*):" + kinds);
         System.out.printf(
                 Locale.ROOT,
                 "node CPU in the window: %.3f cores, and JIT compilers %.3f cores more (%.2f s per 1,000 fires);"

@@ -48,11 +48,35 @@ final class FireBatch {
     /** What the batch ran, and the rows it locked that must be claimed on their own. */
     record Outcome(List<Fired> fired, List<Locked> alone) {}
 
+    /**
+     * How many fires a batch of this node gets through within its budget, from the batches before:
+     * a claim takes no more rows than that, since the rows a batch does not get to are locked for
+     * nothing, skipped by every other claim meanwhile and claimed again.
+     */
+    static final class Pace {
+        private static final long BUDGET_NANOS = TimeUnit.MILLISECONDS.toNanos(BUDGET_MS);
+        /** Nanoseconds a fire of a batch takes, as a moving average; a millisecond until measured. */
+        private final java.util.concurrent.atomic.AtomicLong perFire =
+                new java.util.concurrent.atomic.AtomicLong(1_000_000);
+
+        int cap(int max) {
+            return (int) Math.max(2, Math.min(max, BUDGET_NANOS / Math.max(1, perFire.get())));
+        }
+
+        void observe(long nanos, int fires) {
+            if (fires > 0) {
+                long each = nanos / fires;
+                perFire.updateAndGet(average -> (7 * average + each) / 8);
+            }
+        }
+    }
+
     private final Store store;
     private final FireClaimer claimer;
     private final TransactionalRun transactional;
     private final Handle h;
     private final int rows;
+    private final Pace pace;
     private final long startNanos = System.nanoTime();
     private final List<Runnable> finishes = new ArrayList<>();
     private int members;
@@ -60,7 +84,8 @@ final class FireBatch {
     private boolean lockLost;
 
     /** @param rows how many rows the batch's claim locked in {@code h}'s transaction */
-    FireBatch(Store store, FireClaimer claimer, TransactionalRun transactional, Handle h, int rows) {
+    FireBatch(Store store, FireClaimer claimer, TransactionalRun transactional, Handle h, int rows, Pace pace) {
+        this.pace = pace;
         this.store = store;
         this.claimer = claimer;
         this.transactional = transactional;
@@ -87,6 +112,7 @@ final class FireBatch {
         if (shares()) {
             commit();
         }
+        pace.observe(System.nanoTime() - startNanos, fired.size());
         return new Outcome(fired, alone);
     }
 

@@ -77,6 +77,7 @@ public final class FireProtocol {
     private final TransactionalRun transactional;
     private final LeaseRun leases;
     private final LeaseWatch leaseWatch;
+    private final FireBatch.Pace pace = new FireBatch.Pace();
 
     public FireProtocol(
             Store store,
@@ -178,16 +179,19 @@ public final class FireProtocol {
      * name, one by one. Empty if no due fire was free. With {@code max} 1, or where first attempts
      * go on record at their claim (a caller's transactions, Galera), as {@link #fireNextDue}.
      */
-    public List<Fired> fireDue(
-            Collection<String> foreign, Function<String, @Nullable JobDefinition> definitions, int max) {
+    public Drained fireDue(Collection<String> foreign, Function<String, @Nullable JobDefinition> definitions, int max) {
         if (max <= 1 || !claimer.defers()) {
-            return fireNextDue(foreign, definitions).map(List::of).orElseGet(List::of);
+            List<Fired> one = fireNextDue(foreign, definitions).map(List::of).orElseGet(List::of);
+            return new Drained(one.size(), one);
         }
         int epoch = node.membershipEpoch();
+        int limit = pace.cap(max);
         List<Fired> fired = new ArrayList<>();
         List<Locked> alone = new ArrayList<>();
+        int[] locked = {0};
         Supplier<Optional<Fired>> single = FireTransaction.in(() -> store.jdbi().open(), "the next due jobs", h -> {
-            List<Locked> rows = store.jobs().tryLockDue(h, foreign, max);
+            List<Locked> rows = store.jobs().tryLockDue(h, foreign, limit);
+            locked[0] = rows.size();
             if (rows.isEmpty()) {
                 h.rollback();
                 return Optional::empty;
@@ -197,7 +201,7 @@ public final class FireProtocol {
                 return () -> Optional.of(one.get());
             }
             FireBatch.Outcome outcome =
-                    new FireBatch(store, claimer, transactional, h, rows.size()).run(rows, definitions, epoch);
+                    new FireBatch(store, claimer, transactional, h, rows.size(), pace).run(rows, definitions, epoch);
             fired.addAll(outcome.fired());
             alone.addAll(outcome.alone());
             return Optional::empty;
@@ -207,8 +211,12 @@ public final class FireProtocol {
             String name = row.row().name();
             fired.add(new Fired(name, row.row().handlerName(), fire(name, definitions)));
         }
-        return fired;
+        // Against the limit asked for: a claim held back by the pace is not one that found the due list short.
+        return new Drained(locked[0] == limit ? max : locked[0], fired);
     }
+
+    /** What a claim of the due list came to: how many rows it locked, and the fires it ran. */
+    public record Drained(int locked, List<Fired> fired) {}
 
     private Optional<Fired> attempt(
             Supplier<Handle> open,

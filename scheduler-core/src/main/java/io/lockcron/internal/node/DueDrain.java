@@ -26,10 +26,16 @@ final class DueDrain {
     /** Most claims one drain makes before it hands its worker back to the pool (and starts anew). */
     private static final int CLAIMS_PER_DRAIN = 1_000;
 
-    /** One claim of up to {@code max} due fires, run as a batch: how many it claimed, 0 if no due fire was free. */
+    /**
+     * One claim of up to {@code max} due fires, run as a batch: how many rows it locked (some may
+     * be left for the next claim), 0 if no due fire was free.
+     */
     interface Claimer {
-        int fireDue(int max);
+        Claimed fireDue(int max);
     }
+
+    /** What one claim came to: the rows it locked, and the fires it ran (the rest it left due). */
+    record Claimed(int locked, int ran) {}
 
     private final Sizing sizing;
     private final Executor workers;
@@ -56,20 +62,28 @@ final class DueDrain {
         /** Most fires one claim takes as a batch (see {@code FireBatch}). */
         static final int MAX_BATCH = 32;
 
+        /**
+         * Fires a drain of a burst takes at a time at least: two drains of two fires start about
+         * as soon as four drains of one, and spend half the claims, of which every drain's last
+         * is one that finds nothing.
+         */
+        private static final int MIN_BATCH = 2;
+
         int drains(int pending) {
-            return Math.min(workers, share(pending));
+            return Math.min(workers, ceilDiv(share(pending), MIN_BATCH));
         }
 
-        /**
-         * How many fires a drain claims at once: its part of the node's share, so that a few due
-         * fires go one to a drain (each starts at once) and a burst goes in batches.
-         */
+        /** How many fires a drain claims at once: its part of the node's share. */
         int batch(int pending) {
-            return Math.min(MAX_BATCH, -Math.floorDiv(-share(pending), Math.max(1, workers)));
+            return Math.min(MAX_BATCH, ceilDiv(share(pending), drains(pending)));
         }
 
         private int share(int pending) {
-            return -Math.floorDiv(-Math.max(1, pending), Math.max(1, liveNodes.getAsInt()));
+            return ceilDiv(Math.max(1, pending), Math.max(1, liveNodes.getAsInt()));
+        }
+
+        private static int ceilDiv(int a, int b) {
+            return -Math.floorDiv(-a, b);
         }
     }
 
@@ -126,15 +140,22 @@ final class DueDrain {
         try {
             for (int i = 0; i < CLAIMS_PER_DRAIN && running.getAsBoolean(); i++) {
                 int before = pending.get();
-                int claimed = claimer.fireDue(sizing.batch(before));
-                if (claimed > 0) {
+                int max = sizing.batch(before);
+                Claimed claimed = claimer.fireDue(max);
+                int ran = claimed.ran();
+                int left = Math.max(0, before - ran);
+                if (ran > 0) {
                     firedAny = true;
-                    pending.updateAndGet(p -> Math.max(0, p - claimed));
-                    tryStart(); // more may be due: bring in another worker while claims succeed
+                    pending.updateAndGet(p -> Math.max(0, p - ran));
                     more = i == CLAIMS_PER_DRAIN - 1;
-                } else if (pending.compareAndSet(before, 0)) {
-                    dropped = before;
-                    break; // nothing free, and no wake came in meanwhile
+                }
+                if (claimed.locked() >= max) {
+                    tryStart(); // more may be due: bring in another worker while claims come back full
+                } else if (pending.compareAndSet(left, 0)) {
+                    // The due list had no more free rows than that, and no wake came in meanwhile:
+                    // a claim that came back short ends the drain as an empty one does, one claim sooner.
+                    dropped = left;
+                    break;
                 }
             }
         } finally {

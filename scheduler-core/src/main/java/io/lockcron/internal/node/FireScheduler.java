@@ -219,26 +219,26 @@ final class FireScheduler {
         next(name, result);
     }
 
-    /** One step of a drain: claims up to {@code max} due fires and runs them; 0 once no due fire was free. */
-    private int fireDue(int max) {
-        List<Fired> fired;
+    /** One step of a drain: claims up to {@code max} due fires and runs them. */
+    private DueDrain.Claimed fireDue(int max) {
+        FireProtocol.Drained drained;
         try {
-            fired = protocol.fireDue(foreign, setup.definitions()::get, max);
+            drained = protocol.fireDue(foreign, setup.definitions()::get, max);
             outage.succeeded();
         } catch (RuntimeException e) {
             if (!setup.stopping().getAsBoolean()) {
                 outage.failed("fire of the next due job", e);
             }
-            return 0;
+            return new DueDrain.Claimed(0, 0);
         }
-        for (Fired f : fired) {
+        for (Fired f : drained.fired()) {
             if (!setup.definitions().containsKey(f.handlerName())) {
                 noteForeign(f.handlerName());
             } else {
                 next(f.job(), f.result());
             }
         }
-        return fired.size();
+        return new DueDrain.Claimed(drained.locked(), drained.fired().size());
     }
 
     private void noteForeign(String handler) {
