@@ -122,7 +122,7 @@ public abstract class BatchContractIT extends DatabaseIT {
         checker.assertNoBodyRanTwice();
         for (int i = 0; i < 4; i++) {
             checker.assertEveryFireOnce(
-                    "writer-" + i, Duration.ofSeconds(1), started.plusSeconds(1), ended.minusSeconds(1));
+                    "writer-" + i, Duration.ofSeconds(1), started.plusSeconds(2), ended.minusSeconds(2));
             assertThat(executions("writer-" + i))
                     .allSatisfy(e ->
                             assertThat(e.fencingToken()).as("token of %s", e).isPositive());
