@@ -28,6 +28,7 @@ import org.junit.jupiter.api.Test;
 public abstract class BatchContractIT extends DatabaseIT {
     private static final String EVERY_SECOND = "* * * * * ?";
     private static final int QUIET = 24;
+    private static final int WRITERS = 8;
 
     /** The driver's own connection type, which a job can unwrap to get past the guard. */
     protected abstract Class<?> driverConnection();
@@ -98,8 +99,8 @@ public abstract class BatchContractIT extends DatabaseIT {
         List<String> uncommittedBeforeFirstStatement = new CopyOnWriteArrayList<>();
         List<String> notOnRecordAtFirstStatement = new CopyOnWriteArrayList<>();
         List<JobDefinition> jobs = new ArrayList<>(quietJobs());
-        for (int i = 0; i < 4; i++) {
-            jobs.add(6 * i, everySecond("writer-" + i, 1, ctx -> {
+        for (int i = 0; i < WRITERS; i++) {
+            jobs.add(3 * i, everySecond("writer-" + i, 1, ctx -> {
                 effects.autocommit(ctx);
                 String[] before = previous.get();
                 notePrevious(ctx);
@@ -112,7 +113,10 @@ public abstract class BatchContractIT extends DatabaseIT {
                 }
             }));
         }
-        nodes.start("w1", jobs, b -> b.workerThreads(1));
+        // Two nodes: while a writer's batch commits and its row is free, the other node may claim it.
+        for (String node : List.of("w1", "w2")) {
+            nodes.start(node, jobs, b -> b.workerThreads(1));
+        }
         Instant started = Instant.now();
         Thread.sleep(5_000);
         Instant ended = Instant.now();
@@ -120,7 +124,7 @@ public abstract class BatchContractIT extends DatabaseIT {
 
         FireChecker checker = new FireChecker(jdbi, effects);
         checker.assertNoBodyRanTwice();
-        for (int i = 0; i < 4; i++) {
+        for (int i = 0; i < WRITERS; i++) {
             checker.assertEveryFireOnce(
                     "writer-" + i, Duration.ofSeconds(1), started.plusSeconds(2), ended.minusSeconds(2));
             assertThat(executions("writer-" + i))
@@ -141,6 +145,9 @@ public abstract class BatchContractIT extends DatabaseIT {
         assertThat(sharedTransaction.get())
                 .as("quiet fires that shared a transaction")
                 .isGreaterThan(QUIET);
+        assertThat(client.failovers(50))
+                .as("no attempt taken over while its fire locked its row again")
+                .isEmpty();
     }
 
     @Test

@@ -33,6 +33,26 @@ final class PostgresSessionIdentity implements SessionIdentity {
         };
     }
 
+    /**
+     * Whether the backend is alive and carries the owner's label: a pid is reused only by a backend
+     * started after this one exited, and then carries that label only if the same node incarnation
+     * borrowed it, which the attempt's grace ({@code AttemptStore.LIVE_SESSION_GRACE}) bounds.
+     */
+    @Override
+    public boolean isLabelled(Handle handle, SessionOwner owner, String sessionId, java.time.Instant since) {
+        try {
+            return handle.createQuery("SELECT COUNT(*) FROM pg_stat_activity WHERE pid = :pid"
+                                    + " AND application_name = :name AND datname = current_database()")
+                            .bind("pid", Integer.parseInt(sessionId.strip()))
+                            .bind("name", owner.label("", MAX_NAME))
+                            .mapTo(Integer.class)
+                            .one()
+                    > 0;
+        } catch (RuntimeException e) {
+            return false; // unprovable: take the fire over rather than never run it
+        }
+    }
+
     @Override
     public Kills kill(Handle handle, SessionOwner owner, Collection<String> recorded) {
         // Materialized first: in a plain WHERE the planner may call pg_terminate_backend before
