@@ -77,6 +77,7 @@ final class FireBatch {
     private final Handle h;
     private final int rows;
     private final Pace pace;
+    private final TouchingHandlers touching;
     private final long startNanos = System.nanoTime();
     private final List<Runnable> finishes = new ArrayList<>();
     private int members;
@@ -84,8 +85,16 @@ final class FireBatch {
     private boolean lockLost;
 
     /** @param rows how many rows the batch's claim locked in {@code h}'s transaction */
-    FireBatch(Store store, FireClaimer claimer, TransactionalRun transactional, Handle h, int rows, Pace pace) {
+    FireBatch(
+            Store store,
+            FireClaimer claimer,
+            TransactionalRun transactional,
+            Handle h,
+            int rows,
+            Pace pace,
+            TouchingHandlers touching) {
         this.pace = pace;
+        this.touching = touching;
         this.store = store;
         this.claimer = claimer;
         this.transactional = transactional;
@@ -158,6 +167,7 @@ final class FireBatch {
     void isolate(Claim fire) {
         boolean alone = members == 0 && rows == 1;
         isolated = true;
+        touching.touched(fire.row().handlerName());
         if (alone) {
             return;
         }

@@ -99,6 +99,33 @@ public final class JobStore {
                 .list();
     }
 
+    /**
+     * {@code locked} with {@code fireOnRecord} read again, in a statement of its own, for the rows
+     * whose claim saw nothing on record: see {@code fires-on-record.sql}. Must run in the
+     * transaction that holds their locks.
+     */
+    public List<Locked> withFiresOnRecordReadAgain(Handle handle, List<Locked> locked) {
+        List<String> unseen = locked.stream()
+                .filter(l -> !l.fireOnRecord())
+                .map(l -> l.row().name())
+                .toList();
+        if (unseen.isEmpty()) {
+            return locked;
+        }
+        java.util.Set<String> onRecord = java.util.Set.copyOf(store.query(handle, "fires-on-record")
+                .bindList("names", unseen)
+                .mapTo(String.class)
+                .list());
+        if (onRecord.isEmpty()) {
+            return locked;
+        }
+        return locked.stream()
+                .map(l -> onRecord.contains(l.row().name())
+                        ? new Locked(l.row(), l.dbNow(), l.sessionId(), l.requestsPending(), true)
+                        : l)
+                .toList();
+    }
+
     /** @throws FireRecordMismatchException unless exactly the job's row changed */
     public void updateSchedule(Handle handle, ScheduleUpdate u) {
         int updated = store.update(handle, "update-schedule").bindMethods(u).execute();

@@ -1,0 +1,10 @@
+-- Of rows this transaction has just locked, those whose next fire has an attempt on record: read in
+-- a statement of its own, whose snapshot is taken after the locks were. The claim's own read of this
+-- may be older than an attempt committed the moment before its lock was granted (PostgreSQL and H2
+-- read a statement's subqueries as of its start), such as the attempt of a fire that left its batch
+-- to run alone and is locking its row again.
+SELECT j.lock_name
+  FROM <prefix>lock_cron j
+ WHERE j.lock_name IN (<names>)
+   AND EXISTS (SELECT 1 FROM <prefix>fire_attempt a
+                WHERE a.job_name = j.lock_name AND a.fire_time = j.next_fire_time)
