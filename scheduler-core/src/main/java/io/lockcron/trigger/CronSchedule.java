@@ -45,6 +45,14 @@ public final class CronSchedule {
     /** A day-of-month the month never has (February 30): no search needed. */
     private final boolean impossible;
 
+    /**
+     * The last answer of {@link #nextAfter}: jobs on one expression that fired together all ask
+     * for the fire after the same instant, and a Quartz search costs a Calendar and TreeSet views.
+     */
+    private volatile @Nullable Answer last;
+
+    private record Answer(Instant after, Optional<Instant> next) {}
+
     private CronSchedule(String expression, ZoneId zone, CronExpression cron, CronExpression wallClock) {
         this.impossible = ImpossibleDates.never(expression);
         this.expression = expression;
@@ -133,6 +141,16 @@ public final class CronSchedule {
         if (!after.isBefore(HORIZON) || impossible) {
             return Optional.empty();
         }
+        Answer known = last;
+        if (known != null && known.after().equals(after)) {
+            return known.next();
+        }
+        Optional<Instant> next = Optional.ofNullable(search(after));
+        last = new Answer(after, next);
+        return next;
+    }
+
+    private @Nullable Instant search(Instant after) {
         Instant next = next(cron, after);
         // Without a regular fire, only a fire shifted out of a DST gap is left: its wall-clock time
         // is a fire of the wall-clock expression, at most a day from the gap's instant.
@@ -149,7 +167,7 @@ public final class CronSchedule {
                 }
             }
         }
-        return Optional.ofNullable(next);
+        return next;
     }
 
     /** The first fire whose wall-clock time lies in the gap, shifted forward by the gap; null if none. */

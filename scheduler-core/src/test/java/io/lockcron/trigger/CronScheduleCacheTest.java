@@ -30,6 +30,25 @@ class CronScheduleCacheTest {
     }
 
     @Test
+    void theFireAfterAnInstantAskedAgainIsTheSameAnswerAlsoBetweenOtherQuestions() {
+        CronSchedule daily = CronSchedule.parse("0 30 2 * * ?", CronScheduleTest.BERLIN);
+        // 02:30 does not exist on 29 March 2026 in Berlin: that fire is shifted to 03:30 CEST.
+        Instant beforeGap = Instant.parse("2026-03-28T12:00:00Z");
+        Instant shifted = Instant.parse("2026-03-29T01:30:00Z");
+        Instant winter = Instant.parse("2026-12-01T00:00:00Z");
+        for (int i = 0; i < 2; i++) {
+            assertThat(daily.nextAfter(beforeGap)).contains(shifted);
+            assertThat(daily.nextAfter(beforeGap)).contains(shifted);
+            assertThat(daily.nextAfter(winter)).contains(Instant.parse("2026-12-01T01:30:00Z"));
+            assertThat(daily.nextAfter(shifted)).contains(Instant.parse("2026-03-30T00:30:00Z"));
+        }
+        assertThat(CronSchedule.parse("0 0 0 1 1 ? 2020", UTC).nextAfter(winter))
+                .isEmpty();
+        assertThat(CronSchedule.parse("0 0 0 1 1 ? 2020", UTC).nextAfter(winter))
+                .isEmpty();
+    }
+
+    @Test
     void aBadExpressionIsRefusedEveryTime() {
         for (int i = 0; i < 2; i++) {
             assertThatThrownBy(() -> CronSchedule.parse("0 61 * * * ?", UTC)).isInstanceOf(InvalidJobException.class);
