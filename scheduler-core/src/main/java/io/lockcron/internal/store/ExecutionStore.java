@@ -11,6 +11,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.jdbi.v3.core.Handle;
+import org.jdbi.v3.core.statement.Update;
 import org.jspecify.annotations.Nullable;
 
 /** The {@code job_execution} table: one row per fire, unique on (job, scheduled fire time). */
@@ -30,8 +31,7 @@ public final class ExecutionStore {
      * final execution: the idempotency guard held, and the body must not run.
      */
     public boolean start(Handle handle, Start start) {
-        if (store.update(handle, "insert-execution")
-                        .bindMethods(start)
+        if (bind(store.update(handle, "insert-execution"), start)
                         .bind("kind", start.kind().name())
                         .execute()
                 == 1) {
@@ -39,7 +39,20 @@ public final class ExecutionStore {
         }
         // The row exists: a retry (RETRYING), or a lease claim that never finished (RUNNING: a
         // hand-back at shutdown or a lease taken over). This transaction holds the job's lock.
-        return store.update(handle, "retry-execution").bindMethods(start).execute() == 1;
+        return bind(store.update(handle, "retry-execution"), start).execute() == 1;
+    }
+
+    /**
+     * Binds who runs the fire by name, one value at a time: a fire writes its execution once or
+     * twice, and JDBI's {@code bindMethods} looks each accessor up reflectively on every statement.
+     */
+    private static Update bind(Update update, Start start) {
+        return update.bind("job", start.job())
+                .bind("fireTime", start.fireTime())
+                .bind("attempt", start.attempt())
+                .bind("node", start.node())
+                .bind("token", start.token())
+                .bind("startedAt", start.startedAt());
     }
 
     /**
@@ -85,8 +98,7 @@ public final class ExecutionStore {
      * @throws FireRecordMismatchException if the fire has an execution already
      */
     public void record(Handle handle, Start start, Finish f) {
-        int inserted = store.update(handle, "insert-finished-execution")
-                .bindMethods(start)
+        int inserted = bind(store.update(handle, "insert-finished-execution"), start)
                 .bind("kind", start.kind().name())
                 .bind("outcome", f.outcome().name())
                 .bind("finishedAt", f.finishedAt())
