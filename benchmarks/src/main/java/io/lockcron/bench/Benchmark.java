@@ -28,6 +28,10 @@ public final class Benchmark {
 
     private static void run(Database db, Options options, Optional<ProcessHandle> server) throws Exception {
         System.out.printf(Locale.ROOT, "server: %s; load %s%n", db.url(), Load.now());
+        String driver = System.getenv().getOrDefault("LOCKCRON_BENCH_DRIVER", "");
+        if (!driver.isEmpty()) {
+            System.out.println("driver properties added (LOCKCRON_BENCH_DRIVER): " + driver);
+        }
         try (HikariDataSource admin = db.pool("admin", 4)) {
             db.freshSchema(admin);
             int threads = options.integer("ceiling-threads", 3);
