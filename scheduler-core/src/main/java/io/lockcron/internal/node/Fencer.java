@@ -38,15 +38,28 @@ final class Fencer {
         return activeOthers + 1;
     }
 
-    /**
-     * Fences every node this node has watched stand still for its timeout (see {@link Staleness});
-     * called while this node's own heartbeat succeeds. {@code freed} hears, once per fenced node,
-     * the jobs its recorded attempts name — a fire may have left no attempt, so it frees due fires
-     * beyond these too.
-     */
-    void fenceStale(Consumer<List<String>> freed) {
+    /** The other active members as the table has them now. */
+    List<StaleNode> others() {
         List<StaleNode> others = store.nodes().others(self);
         activeOthers = others.size();
+        return others;
+    }
+
+    /** The jobs whose fires {@code nodeId}'s open attempts on record name. */
+    List<String> runningJobs(String nodeId) {
+        return store.nodes().runningSessions(nodeId).stream()
+                .map(RunningSession::job)
+                .distinct()
+                .toList();
+    }
+
+    /**
+     * Fences every node among {@code others} (as {@link #others} read them just now) this node has
+     * watched stand still for its timeout (see {@link Staleness}); called while this node's own
+     * heartbeat succeeds. {@code freed} hears, once per fenced node, the jobs its recorded attempts
+     * name — a fire may have left no attempt, so it frees due fires beyond these too.
+     */
+    void fenceStale(List<StaleNode> others, Consumer<List<String>> freed) {
         for (StaleNode node : staleness.stale(others, System.nanoTime())) {
             if (store.nodes().fence(node, self)) {
                 fence(node, freed);

@@ -1,5 +1,6 @@
 package io.lockcron.internal.node;
 
+import io.lockcron.internal.store.NodeStore.StaleNode;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.RejectedExecutionException;
@@ -18,7 +19,8 @@ import org.slf4j.LoggerFactory;
  * judged up to another interval after the timeout ran out — a hung node held its fires up to two
  * intervals past its timeout. So looks come every fortieth of the timeout (a quarter of a second on
  * the default settings), one more comes as soon as the first watched node's timeout runs out, and
- * the fires a fencing frees are tried at once.
+ * the fires a fencing frees are tried at once. Each look also notices members whose process died
+ * ({@link SessionEnds}), whose fires need no fencing and are taken over at once.
  */
 final class HeartbeatWatch {
     private static final Logger log = LoggerFactory.getLogger(HeartbeatWatch.class);
@@ -33,6 +35,7 @@ final class HeartbeatWatch {
     private final long paceNanos;
     private final BooleanSupplier running;
     private final Consumer<List<String>> freed;
+    private final SessionEnds ends;
     /** Whether this node's own last heartbeat succeeded: a node that cannot prove itself alive judges no one. */
     private volatile boolean beating;
     /** No fencing before this (monotonic) time: after an outage every heartbeat is stale, not every node hung. */
@@ -51,6 +54,7 @@ final class HeartbeatWatch {
         this.paceNanos = pace(config.heartbeatInterval(), config.heartbeatTimeout());
         this.running = running;
         this.freed = freed;
+        this.ends = new SessionEnds(fencer::runningJobs, heartbeatThread, running, freed);
     }
 
     /** A fortieth of the timeout, at least 100 ms, and never slower than this node's own heartbeat. */
@@ -70,13 +74,20 @@ final class HeartbeatWatch {
     /** Waits one heartbeat timeout before judging others: their heartbeats may have been held up like ours. */
     void holdOff() {
         notBeforeNanos = System.nanoTime() + timeoutNanos;
+        ends.forget();
     }
 
     private void look() {
         long delay = paceNanos;
         try {
-            if (running.getAsBoolean() && beating && System.nanoTime() - notBeforeNanos >= 0) {
-                fencer.fenceStale(freed);
+            if (running.getAsBoolean() && beating) {
+                // A dead member's fires are taken over from the first look on; the hold-off is for verdicts of hangs.
+                List<StaleNode> others = fencer.others();
+                ends.observe(others);
+                if (System.nanoTime() - notBeforeNanos < 0) {
+                    return;
+                }
+                fencer.fenceStale(others, freed);
                 long untilVerdict = fencer.nextVerdictNanos() - System.nanoTime();
                 if (untilVerdict > 0) { // else the node found stale now was not fenced here: look at the pace
                     delay = Math.min(paceNanos, untilVerdict + VERDICT_MARGIN_NANOS);

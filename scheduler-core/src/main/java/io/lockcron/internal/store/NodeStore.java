@@ -26,13 +26,17 @@ public final class NodeStore {
             long pid,
             @Nullable Instant lastHeartbeat) {}
 
-    /** A member whose heartbeat is older than the cutoff. */
+    /**
+     * Another active member, as a candidate for fencing; {@code sessionOpen}: whether the session of
+     * its last heartbeat is still open, null where the database cannot tell.
+     */
     public record StaleNode(
             String nodeId,
             int incarnation,
             Instant lastHeartbeat,
             @Nullable String sessionId,
-            java.time.@Nullable Duration heartbeatTimeout) {}
+            java.time.@Nullable Duration heartbeatTimeout,
+            @Nullable Boolean sessionOpen) {}
 
     /** How a node is configured to heartbeat, published for the fencers. */
     public record Heartbeats(java.time.Duration interval, java.time.Duration timeout) {}
@@ -125,8 +129,14 @@ public final class NodeStore {
                                 rs.getInt("incarnation"),
                                 Rows.requiredInstant(rs, "last_heartbeat"),
                                 rs.getString("session_id"),
-                                Rows.millis(rs, "heartbeat_timeout_ms")))
+                                Rows.millis(rs, "heartbeat_timeout_ms"),
+                                sessionOpen(rs)))
                         .list());
+    }
+
+    private static @Nullable Boolean sessionOpen(java.sql.ResultSet rs) throws java.sql.SQLException {
+        int open = rs.getInt("session_open");
+        return rs.wasNull() ? null : open != 0;
     }
 
     /** Marks a stale incarnation fenced; false if another node did first or it is alive again. */

@@ -16,7 +16,7 @@ class StalenessTest {
     private final Staleness staleness = new Staleness(Duration.ofSeconds(2), Duration.ofSeconds(10));
 
     private static StaleNode node(String id, Instant heartbeat, Duration timeout) {
-        return new StaleNode(id, 1, heartbeat, "s-" + id, timeout);
+        return new StaleNode(id, 1, heartbeat, "s-" + id, timeout, true);
     }
 
     /** Looks every 250 ms from {@code fromMs} to {@code toMs}: the ids found stale at the last one. */
