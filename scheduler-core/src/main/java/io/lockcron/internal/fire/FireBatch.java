@@ -20,9 +20,13 @@ import org.jspecify.annotations.Nullable;
  *
  * <p>Only a row's scheduled next fire with nothing of it on record runs in the batch ({@link
  * FireClaimer#member}); any other row the read locked (a retry, a takeover, a misfire, a request, a
- * lease) is claimed by name on its own once the batch has committed. The batch starts no fire
- * after it has run {@link #BUDGET_MS} ms, so the fires it ran wait about that long at most for
- * their commit; the rows it did not get to are free again at the commit, still due.
+ * lease) is claimed by name on its own once the batch has committed. And only a handler this node
+ * has seen finish short without touching its transaction ({@link HandlerHabits}) runs after
+ * another fire of the batch: a handler not seen yet runs first in a batch, and one that touched its
+ * transaction or ran long is left out of batches. The batch starts no fire after it has run {@link
+ * #BUDGET_MS} ms; the rows it did not get to are free again at its commit, still due. So the fires
+ * of a batch wait for their commit about that long, plus what the last of them runs beyond it if
+ * it ran long for the first time.
  *
  * <p>A fire whose job touches the transaction must have it to itself: the job could end it, and
  * with it the records of the fires before. So before the job's first use ({@link #isolate}) its
@@ -30,19 +34,20 @@ import org.jspecify.annotations.Nullable;
  * and the fire takes its own row's lock again in a new transaction; meanwhile its attempt on record
  * keeps other nodes off it. From there on it is a fire like any other, and the batch is over.
  *
- * <p>A failed fire's records are written behind a savepoint when fires before it share the
- * transaction: if they cannot be stored (an error text the column refuses), the batch commits the
- * others and the fire is recorded anew ({@link LostTransactionRecorder}). A batch lost whole (its
- * node died, the database rolled it back) loses its fires' records together, and they run again
- * elsewhere, as a single fire lost before its commit does; none of them ran long enough to be on
- * record ({@link FireAttempt}), or it went on record and its takeover is a recorded failover.
+ * <p>A fire's records are written behind a savepoint when fires before it share the transaction:
+ * if they cannot be stored (an error text the column refuses), the batch commits the others and
+ * the fire is recorded anew ({@link LostTransactionRecorder}). A batch lost whole (its node died,
+ * its connection broke) loses its fires' records together, and they run again elsewhere, as a
+ * single fire lost before its commit does: none of them touched the database; one that ran 100 ms
+ * went on record, and is closed RELEASED if its node lives to see the loss, or else taken over
+ * with a recorded failover.
  */
 final class FireBatch {
     /** How long a batch goes on starting fires. */
     static final long BUDGET_MS = 50;
 
     static final String MEMBER = "lockcron_member";
-    private static final int RELOCK_TRIES = 50;
+    private static final int RELOCK_TRIES = 200;
     private static final long RELOCK_PAUSE_MS = 10;
 
     /** What the batch ran, and the rows it locked that must be claimed on their own. */
@@ -77,9 +82,13 @@ final class FireBatch {
     private final Handle h;
     private final int rows;
     private final Pace pace;
-    private final TouchingHandlers touching;
+    private final HandlerHabits habits;
     private final long startNanos = System.nanoTime();
     private final List<Runnable> finishes = new ArrayList<>();
+    /** The fires the batch started, and how many of them its last commit covered. */
+    private final List<Claim> started = new ArrayList<>();
+
+    private int committed;
     private int members;
     private boolean isolated;
     private boolean lockLost;
@@ -92,9 +101,9 @@ final class FireBatch {
             Handle h,
             int rows,
             Pace pace,
-            TouchingHandlers touching) {
+            HandlerHabits habits) {
         this.pace = pace;
-        this.touching = touching;
+        this.habits = habits;
         this.store = store;
         this.claimer = claimer;
         this.transactional = transactional;
@@ -106,23 +115,53 @@ final class FireBatch {
     Outcome run(List<Locked> locked, Function<String, @Nullable JobDefinition> definitions, int epoch) {
         List<Fired> fired = new ArrayList<>();
         List<Locked> alone = new ArrayList<>();
-        for (Locked row : locked) {
-            if (!shares() || TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - startNanos) >= BUDGET_MS) {
-                break; // the rest stay due, free once this transaction ends
+        try {
+            for (Locked row : locked) {
+                if (!shares() || TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - startNanos) >= BUDGET_MS) {
+                    break; // the rest stay due, free once this transaction ends
+                }
+                String handler = row.row().handlerName();
+                if (!started.isEmpty() && !habits.batchable(handler)) {
+                    break; // not seen to be short yet: it runs first in a batch, with no fire before it to hold
+                }
+                JobDefinition definition = definitions.apply(handler);
+                Claim member = definition == null ? null : claimer.member(startedNow(row), definition, epoch);
+                if (member == null) {
+                    alone.add(row);
+                } else {
+                    started.add(member);
+                    fired.add(new Fired(row.row().name(), handler, transactional.run(h, member, this)));
+                }
             }
-            JobDefinition definition = definitions.apply(row.row().handlerName());
-            Claim member = definition == null ? null : claimer.member(startedNow(row), definition, epoch);
-            if (member == null) {
-                alone.add(row);
-            } else {
-                fired.add(new Fired(row.row().name(), row.row().handlerName(), transactional.run(h, member, this)));
+            if (shares()) {
+                commit();
             }
-        }
-        if (shares()) {
-            commit();
+        } catch (RuntimeException e) {
+            releaseUncommitted(e);
+            throw e;
         }
         pace.observe(System.nanoTime() - startNanos, fired.size());
         return new Outcome(fired, alone);
+    }
+
+    /**
+     * The batch is lost whole (its connection died, say): its fires since the last commit whose
+     * attempt went on record (they ran 100 ms) are closed RELEASED, so that no node waits for them or
+     * records a failover of a node that is alive; they run again, as the others do. A fire that left
+     * the batch to run alone is lost as a single fire is.
+     */
+    private void releaseUncommitted(RuntimeException failure) {
+        int end = isolated ? started.size() - 1 : started.size();
+        for (Claim claim : started.subList(Math.min(committed, end), end)) {
+            long id = claim.attempt().id();
+            try {
+                if (id != 0) {
+                    store.attempts().close(id, io.lockcron.AttemptOutcome.RELEASED, claim.finishedNow());
+                }
+            } catch (RuntimeException closing) {
+                failure.addSuppressed(closing);
+            }
+        }
     }
 
     /** Whether the fire now running shares the batch's transaction: it did not touch it, or it is the only one in it. */
@@ -154,6 +193,7 @@ final class FireBatch {
     /** Commits the fires recorded so far; the batch is over. */
     void commit() {
         h.commit();
+        committed = started.size();
         finishes.forEach(Runnable::run);
         finishes.clear();
     }
@@ -167,7 +207,7 @@ final class FireBatch {
     void isolate(Claim fire) {
         boolean alone = members == 0 && rows == 1;
         isolated = true;
-        touching.touched(fire.row().handlerName());
+        habits.ran(fire.row().handlerName(), true, 0);
         if (alone) {
             return;
         }
@@ -185,6 +225,8 @@ final class FireBatch {
             }
         }
         lockLost = true;
+        // Free the fire for the next claim now, not once the body has given up.
+        store.attempts().close(fire.attempt().id(), io.lockcron.AttemptOutcome.RELEASED, fire.finishedNow());
         throw new LockcronException("Job '" + name + "' fire " + fire.run().fireTime()
                 + ": its row could not be locked again to run the fire in a transaction of its own; the fire is"
                 + " handed back and runs again");

@@ -78,7 +78,7 @@ public final class FireProtocol {
     private final LeaseRun leases;
     private final LeaseWatch leaseWatch;
     private final FireBatch.Pace pace = new FireBatch.Pace();
-    private final TouchingHandlers touching = new TouchingHandlers();
+    private final HandlerHabits habits = new HandlerHabits();
 
     public FireProtocol(
             Store store,
@@ -104,7 +104,7 @@ public final class FireProtocol {
                 handles.perJob() || store.dialect().certifiesCommits()
                         ? null
                         : new FireClaimer.Deferral(timers, attemptRecorder(node.nodeId())));
-        this.transactional = new TransactionalRun(store, node, body, sessionLimits, finisher);
+        this.transactional = new TransactionalRun(store, node, body, sessionLimits, finisher, habits);
         this.leases = new LeaseRun(store, node, settings.leaseDuration(), body, finisher);
     }
 
@@ -181,7 +181,7 @@ public final class FireProtocol {
      * go on record at their claim (a caller's transactions, Galera), as {@link #fireNextDue}.
      */
     public Drained fireDue(Collection<String> foreign, Function<String, @Nullable JobDefinition> definitions, int max) {
-        if (max <= 1 || !claimer.defers() || touching.claimSingly()) {
+        if (max <= 1 || !claimer.defers() || habits.claimSingly()) {
             List<Fired> one = fireNextDue(foreign, definitions).map(List::of).orElseGet(List::of);
             return new Drained(one.size(), one);
         }
@@ -191,7 +191,7 @@ public final class FireProtocol {
         List<Locked> alone = new ArrayList<>();
         int[] locked = {0};
         Supplier<Optional<Fired>> single = FireTransaction.in(() -> store.jdbi().open(), "the next due jobs", h -> {
-            List<Locked> claimed = store.jobs().tryLockDue(h, touching.withForeign(foreign), limit);
+            List<Locked> claimed = store.jobs().tryLockDue(h, habits.withForeign(foreign), limit);
             locked[0] = claimed.size();
             if (claimed.isEmpty()) {
                 h.rollback();
@@ -202,7 +202,7 @@ public final class FireProtocol {
                 Supplier<Fired> one = claimed(h, rows.get(0), definitions, epoch);
                 return () -> Optional.of(one.get());
             }
-            FireBatch.Outcome outcome = new FireBatch(store, claimer, transactional, h, rows.size(), pace, touching)
+            FireBatch.Outcome outcome = new FireBatch(store, claimer, transactional, h, rows.size(), pace, habits)
                     .run(rows, definitions, epoch);
             fired.addAll(outcome.fired());
             alone.addAll(outcome.alone());
@@ -213,10 +213,10 @@ public final class FireProtocol {
             String name = row.row().name();
             fired.add(new Fired(name, row.row().handlerName(), fire(name, definitions)));
         }
-        if (locked[0] < limit && touching.any()) {
+        if (locked[0] < limit && habits.anySingly()) {
             // The fires the batch left out may be what is due: one of them, and the drain goes on if found.
             if (locked[0] == 0) {
-                touching.batchFoundNone();
+                habits.batchFoundNone();
             }
             Optional<Fired> one = fireNextDue(foreign, definitions);
             if (one.isPresent()) {

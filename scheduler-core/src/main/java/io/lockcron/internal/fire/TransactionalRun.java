@@ -28,13 +28,21 @@ final class TransactionalRun {
     private final SessionLimits sessionLimits;
     private final Finisher finisher;
     private final Guards guards;
+    private final HandlerHabits habits;
 
     /** What keeps the job from ending the fire's transaction, and what records one that was ended anyway. */
     record Guards(
             JobTransaction.Opener jobTransactions, FireTransactionIdentity identity, LostTransactionRecorder lost) {}
 
-    TransactionalRun(Store store, NodeView node, JobBody body, SessionLimits sessionLimits, Finisher finisher) {
+    TransactionalRun(
+            Store store,
+            NodeView node,
+            JobBody body,
+            SessionLimits sessionLimits,
+            Finisher finisher,
+            HandlerHabits habits) {
         this.store = store;
+        this.habits = habits;
         this.node = node;
         this.body = body;
         this.sessionLimits = sessionLimits;
@@ -74,6 +82,9 @@ final class TransactionalRun {
             lostReason = job.lostReason();
         }
         claim.attempt().seal(); // the body is over: no timer puts the attempt on record after this
+        if (!claim.executionStarted()) {
+            habits.ran(row.handlerName(), firstUse.executionStarted(), System.nanoTime() - claim.startNanos());
+        }
         FireBatch shared = batch != null && batch.shares() ? batch : null;
         if (batch != null && batch.lockLost()) {
             closeIfRecorded(claim, AttemptOutcome.RELEASED); // its row is free: the fire runs again
@@ -105,6 +116,7 @@ final class TransactionalRun {
             return new FireResult.NotDue(null, claim.started());
         }
         FireResult result;
+        boolean behindSavepoint = false;
         try {
             if (lostReason != null) {
                 throw new FireTransactionException("Job '" + row.name() + "' went on after " + lostReason);
@@ -113,8 +125,9 @@ final class TransactionalRun {
                 h.rollbackToSavepoint(BODY);
                 h.savepoint(BODY); // JDBI forgets a savepoint rolled back to; recording may need it again
             }
-            if (shared != null && failure != null && shared.othersWaiting()) {
-                h.savepoint(FireBatch.MEMBER); // storing its error may fail: the fires before it must not
+            if (shared != null && shared.othersWaiting()) {
+                h.savepoint(FireBatch.MEMBER); // if its records cannot be stored, the fires before it keep theirs
+                behindSavepoint = true;
             }
             result = record(h, claim, firstUse, failure, shared);
         } catch (RuntimeException e) {
@@ -144,10 +157,6 @@ final class TransactionalRun {
             Throwable reason = failure == null ? unusable(row.name(), e) : failure;
             if (failure != null && !ended) {
                 reason.addSuppressed(e);
-            }
-            boolean behindSavepoint = shared != null && shared.othersWaiting();
-            if (behindSavepoint && failure == null) {
-                throw e; // a fire that ran fine cannot be recorded: the batch is rolled back whole, to run again
             }
             if (behindSavepoint) {
                 h.rollbackToSavepoint(FireBatch.MEMBER);

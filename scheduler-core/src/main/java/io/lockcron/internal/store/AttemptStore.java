@@ -17,19 +17,9 @@ import org.jspecify.annotations.Nullable;
  * that a lost attempt is still on record after its transaction rolled back.
  */
 public final class AttemptStore {
-    /**
-     * How long a node leaves a free fire to the live session of its earlier attempt before taking it
-     * over anyway: a pooled connection keeps its node's label while it lives, so the session of an
-     * owner that failed to record its attempt would otherwise look alive for ever.
-     */
-    static final Duration LIVE_SESSION_GRACE = Duration.ofSeconds(10);
-
-    private static final int MAX_WATCHED = 10_000;
-
     private final Store store;
     private final LossReasons reasons = new LossReasons();
-    /** Attempt id → when this node first left it to its live session (System.nanoTime). */
-    private final java.util.Map<Long, Long> leftToOwner = new java.util.concurrent.ConcurrentHashMap<>();
+    private final OwnerGrace grace = new OwnerGrace();
 
     AttemptStore(Store store) {
         this.store = store;
@@ -152,10 +142,10 @@ public final class AttemptStore {
             if (!o.lease()
                     && prior.stream()
                             .anyMatch(p -> p.runsOnAnotherMember(h, store.sessions())
-                                    || p.heldByLiveSession(h, store.sessions()) && withinGrace(p.id()))) {
+                                    || p.heldByLiveSession(h, store.sessions()) && grace.within(p.id()))) {
                 return java.util.Optional.<Attempt>empty();
             }
-            prior.forEach(p -> leftToOwner.remove(p.id()));
+            prior.forEach(p -> grace.forget(p.id()));
             List<FailoverInfo> failovers = new java.util.ArrayList<>();
             for (PriorAttempt p : prior) {
                 if (p.outcome() == AttemptOutcome.RUNNING) {
@@ -170,15 +160,6 @@ public final class AttemptStore {
             long id = insert(h, o, number);
             return java.util.Optional.of(new Attempt(id, number, List.copyOf(failovers)));
         });
-    }
-
-    /** True until {@link #LIVE_SESSION_GRACE} has passed since this node first left the attempt to its owner. */
-    private boolean withinGrace(long attemptId) {
-        if (leftToOwner.size() >= MAX_WATCHED) {
-            leftToOwner.clear(); // bounded memory; at worst a grace starts again
-        }
-        long first = leftToOwner.computeIfAbsent(attemptId, id -> System.nanoTime());
-        return System.nanoTime() - first < LIVE_SESSION_GRACE.toNanos();
     }
 
     private long insert(Handle h, Opening o, int number) {

@@ -36,7 +36,7 @@ final class PostgresSessionIdentity implements SessionIdentity {
     /**
      * Whether the backend is alive and carries the owner's label: a pid is reused only by a backend
      * started after this one exited, and then carries that label only if the same node incarnation
-     * borrowed it, which the attempt's grace ({@code AttemptStore.LIVE_SESSION_GRACE}) bounds.
+     * borrowed it, which the attempt's grace ({@code OwnerGrace.LIVE_SESSION_GRACE}) bounds.
      */
     @Override
     public boolean isLabelled(Handle handle, SessionOwner owner, String sessionId, java.time.Instant since) {
