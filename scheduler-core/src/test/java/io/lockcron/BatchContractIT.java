@@ -126,7 +126,7 @@ public abstract class BatchContractIT extends DatabaseIT {
         checker.assertNoBodyRanTwice();
         for (int i = 0; i < WRITERS; i++) {
             checker.assertEveryFireOnce(
-                    "writer-" + i, Duration.ofSeconds(1), started.plusSeconds(2), ended.minusSeconds(2));
+                    "writer-" + i, Duration.ofSeconds(1), started.plusSeconds(3), ended.minusSeconds(3));
             assertThat(executions("writer-" + i))
                     .allSatisfy(e ->
                             assertThat(e.fencingToken()).as("token of %s", e).isPositive());
@@ -143,8 +143,8 @@ public abstract class BatchContractIT extends DatabaseIT {
                 .as("writers whose attempt was not on record at their first statement")
                 .isEmpty();
         assertThat(sharedTransaction.get())
-                .as("quiet fires that shared a transaction")
-                .isGreaterThan(QUIET);
+                .as("quiet fires that shared a transaction (writers end batches early)")
+                .isGreaterThan(QUIET / 2);
         assertThat(client.failovers(50))
                 .as("no attempt taken over while its fire locked its row again")
                 .isEmpty();
