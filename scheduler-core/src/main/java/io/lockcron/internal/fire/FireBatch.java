@@ -19,9 +19,10 @@ import org.jspecify.annotations.Nullable;
  * spends a lock attempt on the batch's rows.
  *
  * <p>Only a row's scheduled next fire with nothing of it on record runs in the batch ({@link
- * FireClaimer#member}); any other row the read locked (a retry, a takeover, a misfire, a request, a
- * lease) is claimed by name on its own once the batch has committed. And only a handler this node
- * has seen finish short without touching its transaction ({@link HandlerHabits}) runs after
+ * FireClaimer#member}: a misfire its policy runs now counts as one); any other row the read locked
+ * (a retry, a takeover, a skipped misfire, a request, a lease) is claimed by name on its own once
+ * the batch has committed. And only a handler this node has seen finish short without touching its
+ * transaction ({@link HandlerHabits}) runs after
  * another fire of the batch: a handler not seen yet runs first in a batch, and one that touched its
  * transaction or ran long is left out of batches. The batch starts no fire after it has run {@link
  * #BUDGET_MS} ms; the rows it did not get to are free again at its commit, still due. So the fires

@@ -84,8 +84,10 @@ final class FireClaimer {
                 applied = true;
             }
         }
-        // The claim's own read says whether the next fire is on record, unless requests changed the row.
-        Plan plan = takeoverOrMisfire(h, row, planner.plan(row, now), applied ? null : locked.fireOnRecord());
+        // The claim's own read says whether anything from the next fire on is on record: if nothing is,
+        // a misfire replacing the next fire is no takeover; if something is, which fire is read exactly.
+        Plan plan = takeoverOrMisfire(
+                h, row, planner.plan(row, now), applied || locked.fireOnRecord() ? null : Boolean.FALSE);
         if (plan instanceof Plan.NotDue notDue) {
             if (applied) {
                 h.commit();
@@ -141,9 +143,10 @@ final class FireClaimer {
     }
 
     /**
-     * The claim of a member of a {@link FireBatch}: only a row's scheduled next fire with nothing of
-     * it on record, to run in the batch's transaction with its attempt deferred; null for any other
-     * (a retry, a takeover, a misfire, a request, a lease), which is claimed by name on its own,
+     * The claim of a member of a {@link FireBatch}: only a row's scheduled next fire (or the fire its
+     * misfire policy runs instead) with nothing on record, to run in the batch's transaction with its
+     * attempt deferred; null for any other (a retry, a takeover, a skipped misfire, a request, a
+     * lease), which is claimed by name on its own,
      * since planning it may end the transaction the batch shares.
      */
     @Nullable
@@ -186,13 +189,15 @@ final class FireClaimer {
                 () -> node.membershipEpoch() == epoch);
     }
 
-    /** The row's scheduled next fire, run in its transaction, with no attempt or execution on record. */
+    /**
+     * The row's scheduled next fire, or the fire a misfire policy runs in its place, run in its
+     * transaction, with no attempt or execution on record from the next fire on.
+     */
     private static boolean firstOfItsFire(Locked locked, Plan.Run run, JobDefinition definition) {
         JobRow row = locked.row();
         return !locked.fireOnRecord()
                 && !run.retry()
                 && run.kind() == FireKind.SCHEDULED
-                && run.fireTime().equals(row.nextFireTime())
                 && row.status() == JobStatus.IDLE
                 && definition.mode() == io.lockcron.job.ExecutionMode.TRANSACTIONAL;
     }

@@ -5,7 +5,6 @@ import io.lockcron.internal.store.Store;
 import io.lockcron.job.ExecutionMode;
 import io.lockcron.job.JobDefinition;
 import io.lockcron.job.JobInvoker;
-import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
@@ -65,7 +64,9 @@ import org.jspecify.annotations.Nullable;
  * LIMIT n}, its rows' first attempts run one after another in that transaction, which commits them
  * together; a fire whose job touches the transaction gets one of its own first (the batch commits
  * what it ran, the fire's attempt goes on record and it locks its row again). Rows the batch cannot
- * run as such (retries, takeovers, misfires, requests, leases) are claimed by name afterwards.
+ * run as such (retries, takeovers, skipped misfires, requests, leases) are claimed by name afterwards.
+ * A drain's claims run one after another on one connection it holds between them ({@link
+ * DrainConnection}), set to manual commit and READ COMMITTED once.
  */
 public final class FireProtocol {
 
@@ -77,8 +78,9 @@ public final class FireProtocol {
     private final TransactionalRun transactional;
     private final LeaseRun leases;
     private final LeaseWatch leaseWatch;
-    private final FireBatch.Pace pace = new FireBatch.Pace();
     private final HandlerHabits habits = new HandlerHabits();
+    private final DrainConnection.Handles drainHandles;
+    private final DueClaims dueClaims;
 
     public FireProtocol(
             Store store,
@@ -90,6 +92,7 @@ public final class FireProtocol {
         this.store = store;
         this.node = node;
         this.handles = new FireHandles(store, settings.transactions());
+        this.drainHandles = new DrainConnection.Handles(store);
         this.sessionLimits = new SessionLimits(store.dialect(), settings.idleLimit());
         Finisher finisher = new Finisher(node, listeners);
         JobBody body = new JobBody(timers, invoker);
@@ -106,6 +109,7 @@ public final class FireProtocol {
                         : new FireClaimer.Deferral(timers, attemptRecorder(node.nodeId())));
         this.transactional = new TransactionalRun(store, node, body, sessionLimits, finisher, habits);
         this.leases = new LeaseRun(store, node, settings.leaseDuration(), body, finisher);
+        this.dueClaims = new DueClaims(this, store, node, claimer, transactional, habits);
     }
 
     /**
@@ -175,57 +179,20 @@ public final class FireProtocol {
     }
 
     /**
-     * Claims up to {@code max} due and free scheduled fires with one locking read and runs them as
-     * one {@link FireBatch}; the rows it locked but could not run in the batch are then claimed by
-     * name, one by one. Empty if no due fire was free. With {@code max} 1, or where first attempts
-     * go on record at their claim (a caller's transactions, Galera), as {@link #fireNextDue}.
+     * Claims up to {@code max} due and free scheduled fires with one locking read on the drain's
+     * connection {@code held} and runs them ({@link DueClaims}). Empty if no due fire was free.
      */
-    public Drained fireDue(Collection<String> foreign, Function<String, @Nullable JobDefinition> definitions, int max) {
-        if (max <= 1 || !claimer.defers() || habits.claimSingly()) {
-            List<Fired> one = fireNextDue(foreign, definitions).map(List::of).orElseGet(List::of);
-            return new Drained(one.size(), one);
-        }
-        int epoch = node.membershipEpoch();
-        int limit = pace.cap(max);
-        List<Fired> fired = new ArrayList<>();
-        List<Locked> alone = new ArrayList<>();
-        int[] locked = {0};
-        Supplier<Optional<Fired>> single = FireTransaction.in(() -> store.jdbi().open(), "the next due jobs", h -> {
-            List<Locked> claimed = store.jobs().tryLockDue(h, habits.withForeign(foreign), limit);
-            locked[0] = claimed.size();
-            if (claimed.isEmpty()) {
-                h.rollback();
-                return Optional::empty;
-            }
-            List<Locked> rows = store.jobs().withFiresOnRecordReadAgain(h, claimed);
-            if (rows.size() == 1) {
-                Supplier<Fired> one = claimed(h, rows.get(0), definitions, epoch);
-                return () -> Optional.of(one.get());
-            }
-            FireBatch.Outcome outcome = new FireBatch(store, claimer, transactional, h, rows.size(), pace, habits)
-                    .run(rows, definitions, epoch);
-            fired.addAll(outcome.fired());
-            alone.addAll(outcome.alone());
-            return Optional::empty;
-        });
-        single.get().ifPresent(fired::add); // a lease-mode job runs here, its connection back in the pool
-        for (Locked row : alone) {
-            String name = row.row().name();
-            fired.add(new Fired(name, row.row().handlerName(), fire(name, definitions)));
-        }
-        if (locked[0] < limit && habits.anySingly()) {
-            // The fires the batch left out may be what is due: one of them, and the drain goes on if found.
-            if (locked[0] == 0) {
-                habits.batchFoundNone();
-            }
-            Optional<Fired> one = fireNextDue(foreign, definitions);
-            if (one.isPresent()) {
-                fired.add(one.get());
-                return new Drained(max, fired);
-            }
-        }
-        // Against the limit asked for: a claim held back by the pace is not one that found the due list short.
-        return new Drained(locked[0] == limit ? max : locked[0], fired);
+    public Drained fireDue(
+            DrainConnection held,
+            Collection<String> foreign,
+            Function<String, @Nullable JobDefinition> definitions,
+            int max) {
+        return dueClaims.fireDue(held, foreign, definitions, max);
+    }
+
+    /** A connection for one drain's claims ({@link #fireDue}), held between them; close it when the drain ends. */
+    public DrainConnection holdForDrain() {
+        return drainHandles.hold();
     }
 
     /** What a claim of the due list came to: how many rows it locked, and the fires it ran. */
@@ -256,8 +223,7 @@ public final class FireProtocol {
     }
 
     /** Claims the fire of a row locked in {@code h}'s transaction and runs it; a lease-mode job runs when asked for the result. */
-    private Supplier<Fired> claimed(
-            Handle h, Locked locked, Function<String, @Nullable JobDefinition> definitions, int epoch) {
+    Supplier<Fired> claimed(Handle h, Locked locked, Function<String, @Nullable JobDefinition> definitions, int epoch) {
         Supplier<FireResult> next = run(h, claimer.claim(h, locked, definitions, epoch));
         return () -> new Fired(locked.row().name(), locked.row().handlerName(), next.get());
     }

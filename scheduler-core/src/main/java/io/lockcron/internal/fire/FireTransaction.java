@@ -39,6 +39,21 @@ final class FireTransaction {
         }
     }
 
+    /**
+     * As {@link #in}, on the connection a drain holds ({@link DrainConnection}), set up for fire
+     * transactions already; it stays open for the drain's next claim.
+     */
+    static <T> T onHeld(Handle h, Function<Handle, T> work) {
+        try {
+            h.begin();
+            return work.apply(h);
+        } finally {
+            if (h.isInTransaction()) {
+                rollbackQuietly(h);
+            }
+        }
+    }
+
     private static int isolation(Connection c) {
         try {
             return c.getTransactionIsolation();

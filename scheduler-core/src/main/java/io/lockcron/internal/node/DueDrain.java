@@ -26,12 +26,17 @@ final class DueDrain {
     /** Most claims one drain makes before it hands its worker back to the pool (and starts anew). */
     private static final int CLAIMS_PER_DRAIN = 1_000;
 
-    /**
-     * One claim of up to {@code max} due fires, run as a batch: how many rows it locked (some may
-     * be left for the next claim), 0 if no due fire was free.
-     */
-    interface Claimer {
+    /** One drain's claims, one after another on its thread; closed when the drain ends. */
+    interface Claimer extends AutoCloseable {
+        /**
+         * One claim of up to {@code max} due fires, run as a batch: how many rows it locked (some
+         * may be left for the next claim), 0 if no due fire was free.
+         */
         Claimed fireDue(int max);
+
+        /** The drain is over: what it held between its claims (a connection) goes back. */
+        @Override
+        void close();
     }
 
     /** What one claim came to: the rows it locked, and the fires it ran (the rest it left due). */
@@ -40,7 +45,7 @@ final class DueDrain {
     private final Sizing sizing;
     private final Executor workers;
     private final ScheduledExecutorService timers;
-    private final Claimer claimer;
+    private final Supplier<Claimer> claimers;
     private final BooleanSupplier running;
     private final Supplier<Instant> estimatedNow;
     private final Supplier<Instant> dbNow;
@@ -91,14 +96,14 @@ final class DueDrain {
             Sizing sizing,
             Executor workers,
             ScheduledExecutorService timers,
-            Claimer claimer,
+            Supplier<Claimer> claimers,
             BooleanSupplier running,
             DbClock clock,
             Supplier<Instant> dbNow) {
         this.sizing = sizing;
         this.workers = workers;
         this.timers = timers;
-        this.claimer = claimer;
+        this.claimers = claimers;
         this.running = running;
         this.estimatedNow = clock::now;
         this.dbNow = dbNow;
@@ -137,7 +142,7 @@ final class DueDrain {
         boolean firedAny = false;
         boolean more = false;
         int dropped = 0;
-        try {
+        try (Claimer claimer = claimers.get()) {
             for (int i = 0; i < CLAIMS_PER_DRAIN && running.getAsBoolean(); i++) {
                 int before = pending.get();
                 int max = sizing.batch(before);

@@ -1,5 +1,6 @@
 package io.lockcron.internal.node;
 
+import io.lockcron.internal.fire.DrainConnection;
 import io.lockcron.internal.fire.FireProtocol;
 import io.lockcron.internal.fire.FireResult;
 import io.lockcron.internal.fire.Fired;
@@ -69,7 +70,7 @@ final class FireScheduler {
                 new DueDrain.Sizing(setup.workerThreads(), setup.liveNodes()),
                 setup.workers(),
                 setup.timers(),
-                this::fireDue,
+                this::claims,
                 setup.running(),
                 clock,
                 store::now);
@@ -219,11 +220,27 @@ final class FireScheduler {
         next(name, result);
     }
 
+    /** A drain's claims, on a connection it holds between them. */
+    private DueDrain.Claimer claims() {
+        DrainConnection held = protocol.holdForDrain();
+        return new DueDrain.Claimer() {
+            @Override
+            public DueDrain.Claimed fireDue(int max) {
+                return FireScheduler.this.fireDue(held, max);
+            }
+
+            @Override
+            public void close() {
+                held.close();
+            }
+        };
+    }
+
     /** One step of a drain: claims up to {@code max} due fires and runs them. */
-    private DueDrain.Claimed fireDue(int max) {
+    private DueDrain.Claimed fireDue(DrainConnection held, int max) {
         FireProtocol.Drained drained;
         try {
-            drained = protocol.fireDue(foreign, setup.definitions()::get, max);
+            drained = protocol.fireDue(held, foreign, setup.definitions()::get, max);
             outage.succeeded();
         } catch (RuntimeException e) {
             if (!setup.stopping().getAsBoolean()) {

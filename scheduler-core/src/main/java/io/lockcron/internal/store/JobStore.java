@@ -21,8 +21,8 @@ public final class JobStore {
     /**
      * A job row this transaction now holds the lock of, with the database time at locking, and
      * whether requests made while a fire held it are waiting ({@link JobRequests}), and whether
-     * its next fire has an attempt or an execution on record already ({@code fireOnRecord}: a retry,
-     * a takeover, a fire recorded elsewhere).
+     * a fire of it from its next one on has an attempt or an execution on record already ({@code
+     * fireOnRecord}: a retry, a takeover, a fire recorded elsewhere, a misfire another node began).
      */
     public record Locked(JobRow row, Instant dbNow, String sessionId, boolean requestsPending, boolean fireOnRecord) {}
 

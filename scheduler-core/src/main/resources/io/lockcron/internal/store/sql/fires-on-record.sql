@@ -1,4 +1,5 @@
--- Of rows this transaction has just locked, those whose next fire has an attempt on record: read in
+-- Of rows this transaction has just locked, those with an attempt on record for their next fire or a
+-- later one (a misfire planned to run now): read in
 -- a statement of its own, whose snapshot is taken after the locks were. The claim's own read of this
 -- may be older than an attempt committed the moment before its lock was granted (PostgreSQL and H2
 -- read a statement's subqueries as of its start), such as the attempt of a fire that left its batch
@@ -7,4 +8,4 @@ SELECT j.lock_name
   FROM <prefix>lock_cron j
  WHERE j.lock_name IN (<names>)
    AND EXISTS (SELECT 1 FROM <prefix>fire_attempt a
-                WHERE a.job_name = j.lock_name AND a.fire_time = j.next_fire_time)
+                WHERE a.job_name = j.lock_name AND a.fire_time >= j.next_fire_time)

@@ -3,12 +3,13 @@
        -- requests recorded while a fire held the row: applied before this claim plans a fire
        EXISTS (SELECT 1 FROM <prefix>job_request r
                 WHERE r.applied_at IS NULL AND r.job_name = j.lock_name) AS requests_pending,
-       -- the row's next fire has an attempt or an execution on record already (a retry, a takeover,
-       -- a fire another node committed): then its attempt goes on record before it runs
+       -- a fire of the row from its next one on has an attempt or an execution on record already (a
+       -- retry, a takeover, a fire another node committed, a misfire another node started): then its
+       -- attempt goes on record before it runs
        (EXISTS (SELECT 1 FROM <prefix>fire_attempt a
-                 WHERE a.job_name = j.lock_name AND a.fire_time = j.next_fire_time)
+                 WHERE a.job_name = j.lock_name AND a.fire_time >= j.next_fire_time)
         OR EXISTS (SELECT 1 FROM <prefix>job_execution e
-                    WHERE e.job_name = j.lock_name AND e.fire_time = j.next_fire_time)) AS fire_on_record
+                    WHERE e.job_name = j.lock_name AND e.fire_time >= j.next_fire_time)) AS fire_on_record
   FROM <prefix>lock_cron j
  WHERE j.lock_name = :name
    FOR UPDATE SKIP LOCKED
