@@ -2,14 +2,21 @@ package io.lockcron.bench;
 
 import com.zaxxer.hikari.HikariDataSource;
 import io.lockcron.Scheduler;
+import io.lockcron.SchedulerBuilder;
 import io.lockcron.job.JobDefinition;
+import io.lockcron.spring.transaction.SpringFireTransactions;
+import io.lockcron.spring.transaction.SpringTransactionJobInvoker;
 import java.time.Duration;
 import java.util.List;
+import org.springframework.jdbc.datasource.DataSourceTransactionManager;
 
 /**
  * One node in a process of its own: {@code BenchNode --url .. --user .. --password .. --node id
  * --role throughput|failover [--jobs n --idle-jobs n --workers n --shape aligned|spread --effect
- * autocommit|tx]}. Stops (and lets running fires finish) on SIGTERM.
+ * autocommit|tx --transactions own|spring]}: with {@code spring}, each fire's transaction is begun
+ * through a Spring {@code DataSourceTransactionManager} and the job runs through the starter's
+ * invoker, as in an application of the Spring Boot starter. Stops (and lets running fires finish)
+ * on SIGTERM.
  */
 public final class BenchNode {
     private BenchNode() {}
@@ -36,11 +43,15 @@ public final class BenchNode {
                     options.integer("idle-jobs", 0),
                     options.get("shape", "aligned").equals("aligned"),
                     effects);
-            node = Scheduler.builder(pool)
+            SchedulerBuilder builder = Scheduler.builder(pool)
                     .nodeId(nodeId)
                     .workerThreads(workers)
-                    .jobs(jobs)
-                    .build();
+                    .jobs(jobs);
+            if (options.get("transactions", "own").equals("spring")) {
+                builder.fireTransactions(new SpringFireTransactions(new DataSourceTransactionManager(pool), pool))
+                        .jobInvoker(new SpringTransactionJobInvoker(pool));
+            }
+            node = builder.build();
         }
         node.start();
         Runtime.getRuntime().addShutdownHook(new Thread(node::stop));

@@ -21,6 +21,7 @@ record Options(Map<String, String> values) {
             "workers",
             "shape",
             "effect",
+            "transactions",
             "ceiling-threads",
             "jfr",
             "rounds",

@@ -68,6 +68,7 @@ final class ThroughputScenario {
         int workers = options.integer("workers", 8);
         String shape = options.oneOf("shape", "aligned", "spread");
         String effect = options.oneOf("effect", "autocommit", "tx");
+        String transactions = options.oneOf("transactions", "own", "spring");
         List<String> nodeArguments = new ArrayList<>(db.arguments());
         nodeArguments.addAll(List.of(
                 "--role",
@@ -81,7 +82,9 @@ final class ThroughputScenario {
                 "--shape",
                 shape,
                 "--effect",
-                effect));
+                effect,
+                "--transactions",
+                transactions));
         SchedulerClient client = SchedulerClient.create(admin);
         Jdbi jdbi = Jdbi.create(admin);
         Window window;
@@ -155,13 +158,14 @@ final class ThroughputScenario {
         System.out.printf(
                 Locale.ROOT,
                 "lockcron: %d node processes x %d jobs every second (%s), %d idle jobs, %s workers each,"
-                        + " effect %s, %.0f s window; load %s%n",
+                        + " effect %s, transactions %s, %.0f s window; load %s%n",
                 nodeCount,
                 jobs,
                 options.get("shape", "aligned"),
                 idle,
                 options.get("workers", "8"),
                 options.get("effect", "autocommit"),
+                options.get("transactions", "own"),
                 seconds,
                 w.load());
         System.out.printf(

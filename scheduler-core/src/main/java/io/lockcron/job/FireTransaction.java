@@ -17,4 +17,10 @@ public interface FireTransaction {
     void commit();
 
     void rollback();
+
+    /**
+     * Names the job whose row lock a transaction begun by {@link FireTransactions#beginForNextDue}
+     * has taken, before its fire runs; called at most once, on the thread that runs the fire.
+     */
+    default void claimed(String jobName) {}
 }

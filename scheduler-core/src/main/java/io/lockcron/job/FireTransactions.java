@@ -22,4 +22,18 @@ public interface FireTransactions {
      * @throws RuntimeException if no transaction can be begun; the fire then stays due
      */
     FireTransaction begin(String jobName);
+
+    /**
+     * Begins a transaction, as {@link #begin} does, for a claim of whichever scheduled fire is due
+     * first and free ({@code SELECT ... FOR UPDATE SKIP LOCKED}): so nodes take different fires and
+     * never spend a lock attempt on a fire another node holds. The job is not known yet: once the
+     * claim has locked its row, lockcron names it through {@link FireTransaction#claimed}; a claim
+     * that finds no fire free rolls the transaction back. By default {@code begin(NEXT_DUE)}.
+     */
+    default FireTransaction beginForNextDue() {
+        return begin(NEXT_DUE);
+    }
+
+    /** What {@link #beginForNextDue} passes to {@link #begin} as the job's name by default. */
+    String NEXT_DUE = "(the next due job)";
 }

@@ -22,6 +22,8 @@ final class FireHandles {
     private final @Nullable FireTransactions transactions;
     private final @Nullable Jdbi external;
     private final ThreadLocal<@Nullable FireTransaction> opening = new ThreadLocal<>();
+    /** The begun transactions of the handles open now, to name the job a claim of the next due fire took. */
+    private final java.util.Map<Handle, FireTransaction> begun = new java.util.concurrent.ConcurrentHashMap<>();
 
     FireHandles(Store store, @Nullable FireTransactions transactions) {
         this.store = store;
@@ -49,7 +51,7 @@ final class FireHandles {
         }
     }
 
-    /** Whether each fire's transaction is begun for its job by name (then a fire is claimed by name). */
+    /** Whether each fire's transaction is begun by a {@link FireTransactions} (then its attempt goes on record at its claim). */
     boolean perJob() {
         return transactions != null;
     }
@@ -60,14 +62,32 @@ final class FireHandles {
      * back a transaction that was neither committed nor rolled back.
      */
     Handle open(String jobName) {
-        if (transactions == null || external == null) {
-            return store.jdbi().open();
+        return transactions == null ? store.jdbi().open() : open(transactions.begin(jobName));
+    }
+
+    /** A handle, as {@link #open}, for a claim of whichever fire is due first: name it with {@link #claimed}. */
+    Handle openForNextDue() {
+        return transactions == null ? store.jdbi().open() : open(transactions.beginForNextDue());
+    }
+
+    /** The claim on {@code handle} (of {@link #openForNextDue}) has locked the row of {@code jobName}. */
+    void claimed(Handle handle, String jobName) {
+        FireTransaction transaction = begun.get(handle);
+        if (transaction != null) {
+            transaction.claimed(jobName);
         }
-        FireTransaction transaction = transactions.begin(jobName);
+    }
+
+    private Handle open(FireTransaction transaction) {
+        if (external == null) {
+            throw new IllegalStateException("no transactions are begun for lockcron's fires");
+        }
         opening.set(transaction);
         try {
             Handle handle = external.open();
+            begun.put(handle, transaction);
             handle.addCleanable(() -> {
+                begun.remove(handle);
                 if (handle.isInTransaction()) {
                     rollbackQuietly(handle);
                 }

@@ -151,23 +151,20 @@ public final class FireProtocol {
     /**
      * Claims whichever scheduled fire is due first and free (other nodes' claims are skipped, not
      * waited for) and runs it as {@link #fire} would; empty if none is. Rows of {@code foreign}
-     * handlers are left alone.
+     * handlers are left alone. A {@link io.lockcron.job.FireTransactions} begins the transaction
+     * before the job is known, and is told the job once its row is locked.
      */
     public Optional<Fired> fireNextDue(
             Collection<String> foreign, Function<String, @Nullable JobDefinition> definitions) {
-        if (!claimsNextDue()) {
-            throw new IllegalStateException("fires run in transactions begun per job: claim them by name");
-        }
         return attempt(
-                () -> store.jdbi().open(),
-                h -> store.jobs().tryLockNextDue(h, foreign),
+                handles::openForNextDue,
+                h -> {
+                    Optional<Locked> locked = store.jobs().tryLockNextDue(h, foreign);
+                    locked.ifPresent(l -> handles.claimed(h, l.row().name()));
+                    return locked;
+                },
                 "the next due job",
                 definitions);
-    }
-
-    /** Whether {@link #fireNextDue} may be used: not when each job's transaction is begun for it by name. */
-    public boolean claimsNextDue() {
-        return !handles.perJob();
     }
 
     /**

@@ -155,8 +155,7 @@ final class FireScheduler {
         wakes.clear();
     }
 
-    private void wakeAt(String name, Instant due, Duration delay, boolean schedule) {
-        boolean scheduled = schedule && protocol.claimsNextDue();
+    private void wakeAt(String name, Instant due, Duration delay, boolean scheduled) {
         if (!setup.running().getAsBoolean() || inFlight.contains(name)) {
             return; // the running fire looks again when it is done
         }

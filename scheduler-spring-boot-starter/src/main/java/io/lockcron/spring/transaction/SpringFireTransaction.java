@@ -26,7 +26,7 @@ final class SpringFireTransaction implements FireTransaction {
     private final TransactionStatus status;
     private final Connection connection;
     private final DataSource dataSource;
-    private final String jobName;
+    private String jobName;
     private final CommitWitness witness = new CommitWitness();
 
     private SpringFireTransaction(
@@ -70,6 +70,13 @@ final class SpringFireTransaction implements FireTransaction {
     @Override
     public Connection connection() {
         return connection;
+    }
+
+    /** The transaction was begun for the next due fire: now it is that job's, under Spring's name for it too. */
+    @Override
+    public void claimed(String jobName) {
+        this.jobName = jobName;
+        TransactionSynchronizationManager.setCurrentTransactionName("lockcron:" + jobName);
     }
 
     @Override

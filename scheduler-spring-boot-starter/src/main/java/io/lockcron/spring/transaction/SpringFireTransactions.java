@@ -61,26 +61,36 @@ public final class SpringFireTransactions implements FireTransactions {
 
     @Override
     public FireTransaction begin(String jobName) {
+        return begin(jobName, "Job '" + jobName + "'");
+    }
+
+    /** The job is named once the claim has locked its row ({@link SpringFireTransaction#claimed}). */
+    @Override
+    public FireTransaction beginForNextDue() {
+        return begin("next due", "The claim of the next due job");
+    }
+
+    private FireTransaction begin(String name, String what) {
         if (TransactionSynchronizationManager.isSynchronizationActive()
                 || TransactionSynchronizationManager.hasResource(dataSource)) {
-            throw new IllegalStateException("Job '" + jobName + "': the worker thread already has a Spring"
+            throw new IllegalStateException(what + ": the worker thread already has a Spring"
                     + " transaction; a fire's transaction must be the first on its thread.");
         }
         DefaultTransactionDefinition definition =
                 new DefaultTransactionDefinition(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
         definition.setIsolationLevel(TransactionDefinition.ISOLATION_READ_COMMITTED);
-        definition.setName("lockcron:" + jobName);
+        definition.setName("lockcron:" + name);
         TransactionStatus status = transactionManager.getTransaction(definition);
         try {
             if (!(TransactionSynchronizationManager.getResource(dataSource) instanceof ConnectionHolder holder)) {
-                throw new IllegalStateException("Job '" + jobName + "': "
+                throw new IllegalStateException(what + ": "
                         + transactionManager.getClass().getName()
                         + " did not bind a connection of lockcron's DataSource to its transaction, so the fire"
                         + " cannot take its lock in it. Give lockcron the DataSource of that transaction manager,"
                         + " or replace the starter's Scheduler configuration with a SchedulerBuilderCustomizer"
                         + " that sets fireTransactions(null).");
             }
-            return SpringFireTransaction.begun(transactionManager, status, holder.getConnection(), dataSource, jobName);
+            return SpringFireTransaction.begun(transactionManager, status, holder.getConnection(), dataSource, name);
         } catch (RuntimeException e) {
             transactionManager.rollback(status);
             throw e;

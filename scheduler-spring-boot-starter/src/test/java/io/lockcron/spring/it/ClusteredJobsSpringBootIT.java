@@ -101,6 +101,11 @@ abstract class ClusteredJobsSpringBootIT {
                     .isEqualTo(3);
             assertThat(succeeded).contains(fire);
         });
+        assertThat(jdbc.queryForList(
+                        "SELECT DISTINCT detail FROM sbt_effect WHERE job = 'writes' AND kind = 'jdbc-template'",
+                        String.class))
+                .as("Spring's name of the fire's transaction, seen by the job")
+                .containsExactly("lockcron:writes");
     }
 
     @Test

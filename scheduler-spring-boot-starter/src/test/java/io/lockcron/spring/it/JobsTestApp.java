@@ -11,6 +11,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 /** An application whose jobs write through Spring's data access, for the @SpringBootTest runs. */
 @SpringBootApplication
@@ -77,7 +78,11 @@ public class JobsTestApp {
 
         @ClusteredJob(name = "writes", fixedRate = "300ms")
         void writes(JobContext ctx) {
-            effects.write(ctx, "jdbc-template", "");
+            // Claimed from the due list in a transaction begun before the job was known, then named for it.
+            effects.write(
+                    ctx,
+                    "jdbc-template",
+                    String.valueOf(TransactionSynchronizationManager.getCurrentTransactionName()));
             jdbcClient
                     .sql("INSERT INTO sbt_effect (job, fire_time, kind, detail) VALUES (?, ?, 'jdbc-client', '')")
                     .params(ctx.jobName(), ctx.scheduledFireTime().toString())
