@@ -4,10 +4,12 @@ import io.lockcron.LockcronException;
 import io.lockcron.internal.store.JobStore.Locked;
 import io.lockcron.internal.store.Store;
 import io.lockcron.job.JobDefinition;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Function;
 import org.jdbi.v3.core.Handle;
 import org.jspecify.annotations.Nullable;
@@ -24,8 +26,8 @@ import org.jspecify.annotations.Nullable;
  * the batch has committed. And only a handler this node has seen finish short without touching its
  * transaction ({@link HandlerHabits}) runs after
  * another fire of the batch: a handler not seen yet runs first in a batch, and one that touched its
- * transaction or ran long is left out of batches. The batch starts no fire after it has run {@link
- * #BUDGET_MS} ms; the rows it did not get to are free again at its commit, still due. So the fires
+ * transaction or ran long is left out of batches. The batch starts no fire after it has run its
+ * budget ({@link Pace}: {@link #BUDGET_MS} ms, more when its fires start late); the rows it did not get to are free again at its commit, still due. So the fires
  * of a batch wait for their commit about that long, plus what the last of them runs beyond it if
  * it ran long for the first time.
  *
@@ -44,8 +46,10 @@ import org.jspecify.annotations.Nullable;
  * with a recorded failover.
  */
 final class FireBatch {
-    /** How long a batch goes on starting fires. */
+    /** How long a batch goes on starting fires while they start on time ({@link Pace}). */
     static final long BUDGET_MS = 50;
+    /** How long a batch goes on starting fires at most, under a backlog. */
+    static final long MOST_BUDGET_MS = 250;
 
     static final String MEMBER = "lockcron_member";
     private static final int RELOCK_TRIES = 200;
@@ -58,15 +62,32 @@ final class FireBatch {
      * How many fires a batch of this node gets through within its budget, from the batches before:
      * a claim takes no more rows than that, since the rows a batch does not get to are locked for
      * nothing, skipped by every other claim meanwhile and claimed again.
+     *
+     * <p>The budget is {@link #BUDGET_MS} while fires start on time, and grows with how late they
+     * start (a quarter of it, up to {@link #MOST_BUDGET_MS}): a fire already a second late loses
+     * little by waiting 250 ms for its commit, and under a backlog bigger batches spend fewer claims
+     * and commits per fire, where small ones would let the backlog feed itself.
      */
     static final class Pace {
-        private static final long BUDGET_NANOS = TimeUnit.MILLISECONDS.toNanos(BUDGET_MS);
+        private static final long LEAST_NANOS = TimeUnit.MILLISECONDS.toNanos(BUDGET_MS);
+        private static final long MOST_NANOS = TimeUnit.MILLISECONDS.toNanos(MOST_BUDGET_MS);
         /** Nanoseconds a fire of a batch takes, as a moving average; a millisecond until measured. */
-        private final java.util.concurrent.atomic.AtomicLong perFire =
-                new java.util.concurrent.atomic.AtomicLong(1_000_000);
+        private final AtomicLong perFire = new AtomicLong(1_000_000);
+        /** The budget of the next batch, from how late the last one's first fire was. */
+        private final AtomicLong budget = new AtomicLong(LEAST_NANOS);
 
         int cap(int max) {
-            return (int) Math.max(2, Math.min(max, BUDGET_NANOS / Math.max(1, perFire.get())));
+            return (int) Math.max(2, Math.min(max, budget.get() / Math.max(1, perFire.get())));
+        }
+
+        /** A batch starts with {@code first}: its budget, from how late that fire starts. */
+        long budgetNanos(Locked first) {
+            long late = first.row().dueTime() == null
+                    ? 0
+                    : Duration.between(first.row().dueTime(), first.dbNow()).toNanos();
+            long nanos = Math.max(LEAST_NANOS, Math.min(MOST_NANOS, late / 4));
+            budget.set(nanos);
+            return nanos;
         }
 
         void observe(long nanos, int fires) {
@@ -116,9 +137,10 @@ final class FireBatch {
     Outcome run(List<Locked> locked, Function<String, @Nullable JobDefinition> definitions, int epoch) {
         List<Fired> fired = new ArrayList<>();
         List<Locked> alone = new ArrayList<>();
+        long budget = locked.isEmpty() ? 0 : pace.budgetNanos(locked.get(0));
         try {
             for (Locked row : locked) {
-                if (!shares() || TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - startNanos) >= BUDGET_MS) {
+                if (!shares() || System.nanoTime() - startNanos >= budget) {
                     break; // the rest stay due, free once this transaction ends
                 }
                 String handler = row.row().handlerName();
