@@ -213,11 +213,12 @@ final class ThroughputScenario {
         // One line for a table of runs (benchmarks' README table, bench-table scripts).
         System.out.printf(
                 Locale.ROOT,
-                "row: | %d nodes, %d jobs%s | %.0f tx/s | %.1f (%.0f) | %.3f | %d / %d | %s / %s / %s ms | %.1f | %.0f"
+                "row: | %d nodes, %d jobs%s%s | %.0f tx/s | %.1f (%.0f) | %.3f | %d / %d | %s / %s / %s ms | %.1f | %.0f"
                         + " | %.2f / %s | %s |%n",
                 nodeCount,
                 jobs,
                 idle > 0 ? " + " + idle + " idle" : "",
+                options.get("transactions", "own").equals("spring") ? ", Spring transactions" : "",
                 ceiling.perSecond(),
                 done,
                 r.asked() / seconds,
