@@ -575,6 +575,75 @@ public abstract class SchedulerContractIT extends DatabaseIT {
         });
     }
 
+    /**
+     * Through a caller's FireTransactions a claim takes one fire: the drain must not take that for
+     * a due list come back short, or the other fires due with it wait for the next poll (a minute).
+     */
+    @Test
+    void firesDueTogetherInTransactionsACallerBeginsEachRunAtTheirTime() throws Exception {
+        List<String> names =
+                List.of("together-1", "together-2", "together-3", "together-4", "together-5", "together-6");
+        try (com.zaxxer.hikari.HikariDataSource pool = database().newDataSource(8)) {
+            nodes.start(
+                    "n1",
+                    names.stream()
+                            .map(name -> JobDefinition.builder(name)
+                                    .cron("* * * * * ?")
+                                    .handler(Effects::inTransaction)
+                                    .build())
+                            .toList(),
+                    b -> b.pollInterval(Duration.ofMinutes(1)).fireTransactions(jobName -> begun(pool)));
+
+            await().atMost(Duration.ofSeconds(12))
+                    .until(() ->
+                            names.stream().allMatch(name -> executions(name).size() >= 5));
+            for (String name : names) {
+                assertThat(effects.fires(name, Effects.TX)).doesNotHaveDuplicates();
+                assertThat(executions(name))
+                        .allSatisfy(e -> assertThat(Duration.between(e.fireTime(), e.startedAt()))
+                                .isLessThan(Duration.ofSeconds(1)));
+            }
+        }
+    }
+
+    private static io.lockcron.job.FireTransaction begun(javax.sql.DataSource pool) {
+        try {
+            java.sql.Connection c = pool.getConnection();
+            c.setAutoCommit(false);
+            c.setTransactionIsolation(java.sql.Connection.TRANSACTION_READ_COMMITTED);
+            return new io.lockcron.job.FireTransaction() {
+                @Override
+                public java.sql.Connection connection() {
+                    return c;
+                }
+
+                @Override
+                public void commit() {
+                    end(true);
+                }
+
+                @Override
+                public void rollback() {
+                    end(false);
+                }
+
+                private void end(boolean commit) {
+                    try (c) {
+                        if (commit) {
+                            c.commit();
+                        } else {
+                            c.rollback();
+                        }
+                    } catch (java.sql.SQLException e) {
+                        throw new IllegalStateException(e);
+                    }
+                }
+            };
+        } catch (java.sql.SQLException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
     private String dialect() {
         return database().name().equals("mariadb") ? "mysql" : database().name();
     }

@@ -18,7 +18,9 @@ public interface FireTransactions {
      * Begins a new transaction at {@code READ COMMITTED}, on a connection of the scheduler's
      * database, with auto-commit off.
      *
-     * @param jobName the job whose fire this transaction is for (for naming and errors)
+     * @param jobName the job whose fire this transaction is for (for naming and errors); {@link
+     *     #NEXT_DUE} when {@link #beginForNextDue} is not overridden, which an implementation that
+     *     tells jobs apart by name must do
      * @throws RuntimeException if no transaction can be begun; the fire then stays due
      */
     FireTransaction begin(String jobName);

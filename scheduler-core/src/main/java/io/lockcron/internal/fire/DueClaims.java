@@ -56,7 +56,8 @@ final class DueClaims {
         if (!claimer.defers()) {
             List<Fired> one =
                     protocol.fireNextDue(foreign, definitions).map(List::of).orElseGet(List::of);
-            return new FireProtocol.Drained(one.size(), one);
+            // One fire per claim here: one found says nothing of how many more are due.
+            return new FireProtocol.Drained(one.isEmpty() ? 0 : max, one);
         }
         List<Fired> fired = new ArrayList<>();
         if (max <= 1 || habits.claimSingly()) {

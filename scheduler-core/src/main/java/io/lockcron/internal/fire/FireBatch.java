@@ -5,11 +5,13 @@ import io.lockcron.internal.store.JobStore.Locked;
 import io.lockcron.internal.store.Store;
 import io.lockcron.job.JobDefinition;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Function;
 import org.jdbi.v3.core.Handle;
 import org.jspecify.annotations.Nullable;
@@ -71,22 +73,29 @@ final class FireBatch {
     static final class Pace {
         private static final long LEAST_NANOS = TimeUnit.MILLISECONDS.toNanos(BUDGET_MS);
         private static final long MOST_NANOS = TimeUnit.MILLISECONDS.toNanos(MOST_BUDGET_MS);
+        private static final long RECENT_NANOS = TimeUnit.SECONDS.toNanos(1);
         /** Nanoseconds a fire of a batch takes, as a moving average; a millisecond until measured. */
         private final AtomicLong perFire = new AtomicLong(1_000_000);
-        /** The budget of the next batch, from how late the last one's first fire was. */
-        private final AtomicLong budget = new AtomicLong(LEAST_NANOS);
+        /** The budget of the last batch, from how late its first fire was, and when it started. */
+        private final AtomicReference<Budget> last = new AtomicReference<>(new Budget(LEAST_NANOS, 0));
 
+        private record Budget(long nanos, long startedAt) {}
+
+        /** A claim's size: what the last batch's budget gets through, if it started within a second. */
         int cap(int max) {
-            return (int) Math.max(2, Math.min(max, budget.get() / Math.max(1, perFire.get())));
+            Budget budget = last.get();
+            long nanos = System.nanoTime() - budget.startedAt() < RECENT_NANOS ? budget.nanos() : LEAST_NANOS;
+            return (int) Math.max(2, Math.min(max, nanos / Math.max(1, perFire.get())));
         }
 
         /** A batch starts with {@code first}: its budget, from how late that fire starts. */
         long budgetNanos(Locked first) {
-            long late = first.row().dueTime() == null
-                    ? 0
-                    : Duration.between(first.row().dueTime(), first.dbNow()).toNanos();
-            long nanos = Math.max(LEAST_NANOS, Math.min(MOST_NANOS, late / 4));
-            budget.set(nanos);
+            Instant due = first.row().dueTime();
+            Duration late = due == null ? Duration.ZERO : Duration.between(due, first.dbNow());
+            long nanos = late.compareTo(Duration.ofNanos(4 * MOST_NANOS)) >= 0
+                    ? MOST_NANOS
+                    : Math.max(LEAST_NANOS, late.toNanos() / 4);
+            last.set(new Budget(nanos, System.nanoTime()));
             return nanos;
         }
 
