@@ -16,7 +16,8 @@ import java.time.Instant;
  * its own final transaction, or the next node to find the row free does, within a poll
  * interval). A pending pause lets the running fire finish and stops the next one; a pending
  * trigger runs one more fire after it; a pending reschedule computes the next fire from the new
- * trigger. Rerun, cancel and delete are refused with "running a fire right now".
+ * trigger. Rerun, cancel and delete are refused with "running a fire right now" when the row
+ * stays held for 2 s (a claim or a short fire holding it meanwhile only delays them).
  */
 public interface JobActions {
 

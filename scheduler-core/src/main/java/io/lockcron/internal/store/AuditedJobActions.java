@@ -14,6 +14,7 @@ import io.lockcron.trigger.TriggerType;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.TimeUnit;
 import org.jdbi.v3.core.Handle;
 import org.jspecify.annotations.Nullable;
 
@@ -33,6 +34,8 @@ final class AuditedJobActions implements JobActions {
     private static final String ONE_SHOT_ENTRY = "one-shot";
 
     private static final int MAX_ACTOR = 100;
+    private static final long LOCK_WAIT_MS = 2_000;
+    private static final long LOCK_PAUSE_MS = 25;
 
     private final Store store;
     private final String actor;
@@ -160,14 +163,35 @@ final class AuditedJobActions implements JobActions {
         });
     }
 
-    /** The job's row, held until the action commits. */
+    /**
+     * The job's row, held until the action commits. A claim or a short fire holds it for
+     * milliseconds (a batch's claim up to a quarter of a second): the action tries again for up to
+     * {@link #LOCK_WAIT_MS} ms before it says the job is running a fire, never waiting on a lock.
+     */
     private Locked lock(Handle h, String job) {
-        Optional<Locked> locked = store.jobs().tryLock(h, job);
-        if (locked.isPresent()) {
-            return locked.get();
+        long end = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(LOCK_WAIT_MS);
+        for (int tries = 0; ; tries++) {
+            Optional<Locked> locked = store.jobs().tryLock(h, job);
+            if (locked.isPresent()) {
+                return locked.get();
+            }
+            if (tries == 0) {
+                store.jobs().find(job).orElseThrow(() -> new UnknownJobException(job));
+            }
+            if (System.nanoTime() >= end || !pause()) {
+                throw busy(job);
+            }
         }
-        store.jobs().find(job).orElseThrow(() -> new UnknownJobException(job));
-        throw busy(job);
+    }
+
+    private static boolean pause() {
+        try {
+            Thread.sleep(LOCK_PAUSE_MS);
+            return true;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return false;
+        }
     }
 
     private static LockcronException busy(String job) {
