@@ -29,7 +29,8 @@ import org.jspecify.annotations.Nullable;
  * transaction ({@link HandlerHabits}) runs after
  * another fire of the batch: a handler not seen yet runs first in a batch, and one that touched its
  * transaction or ran long is left out of batches. The batch starts no fire after it has run its
- * budget ({@link Pace}: {@link #BUDGET_MS} ms, more when its fires start late); the rows it did not get to are free again at its commit, still due. So the fires
+ * budget ({@link Pace}: {@link #BUDGET_MS} ms, more when its first fire starts late); the rows it
+ * did not get to are free again at its commit, still due. So the fires
  * of a batch wait for their commit about that long, plus what the last of them runs beyond it if
  * it ran long for the first time.
  *
@@ -88,7 +89,7 @@ final class FireBatch {
             return (int) Math.max(2, Math.min(max, nanos / Math.max(1, perFire.get())));
         }
 
-        /** A batch starts with {@code first}: its budget, from how late that fire starts. */
+        /** A batch's first fire is {@code first}: the batch's budget, from how late that fire starts. */
         long budgetNanos(Locked first) {
             Instant due = first.row().dueTime();
             Duration late = due == null ? Duration.ZERO : Duration.between(due, first.dbNow());
@@ -146,7 +147,7 @@ final class FireBatch {
     Outcome run(List<Locked> locked, Function<String, @Nullable JobDefinition> definitions, int epoch) {
         List<Fired> fired = new ArrayList<>();
         List<Locked> alone = new ArrayList<>();
-        long budget = locked.isEmpty() ? 0 : pace.budgetNanos(locked.get(0));
+        long budget = Long.MAX_VALUE; // set by the first fire the batch runs, not by a row it leaves out
         try {
             for (Locked row : locked) {
                 if (!shares() || System.nanoTime() - startNanos >= budget) {
@@ -161,6 +162,9 @@ final class FireBatch {
                 if (member == null) {
                     alone.add(row);
                 } else {
+                    if (started.isEmpty()) {
+                        budget = pace.budgetNanos(row);
+                    }
                     started.add(member);
                     fired.add(new Fired(row.row().name(), handler, transactional.run(h, member, this)));
                 }
